@@ -1,0 +1,48 @@
+# The project's vocabulary: make run, make test, make lint, make bench.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install run test lint format migrations-check vendor-css clean
+
+$(BIN)/.geinstalleerd: pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.geinstalleerd
+
+## The portal with demo data on the embedded default (SQLite, eager Celery, console mail).
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demodata
+	$(BIN)/python manage.py runserver $(HOST)
+
+## The whole test suite (SQLite unless DATABASE_URL points elsewhere; CI sets PostgreSQL).
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations-check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## Refresh the NL Design System CSS in static/vendor/nlds (needs npm).
+vendor-css:
+	rm -rf /tmp/kindkans-nlds && mkdir -p /tmp/kindkans-nlds
+	cd /tmp/kindkans-nlds && npm pack --silent @utrecht/component-library-css@9.0.4 \
+		@nl-design-system-unstable/voorbeeld-design-tokens@7.4.1 && for f in *.tgz; do tar xzf $$f; mv package $${f%.tgz}; done
+	cp /tmp/kindkans-nlds/utrecht-component-library-css-9.0.4/dist/index.css static/vendor/nlds/utrecht-components.css
+	cp /tmp/kindkans-nlds/utrecht-component-library-css-9.0.4/dist/html.css static/vendor/nlds/utrecht-html.css
+	cp /tmp/kindkans-nlds/nl-design-system-unstable-voorbeeld-design-tokens-7.4.1/dist/theme.css static/vendor/nlds/voorbeeld-theme.css
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache

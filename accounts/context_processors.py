@@ -1,0 +1,16 @@
+from django.conf import settings
+
+from .models import Rol
+
+
+def omgeving(request):
+    """The current omgeving and the person's rollen in it, for the page header and menu."""
+    lidmaatschappen = getattr(request, "lidmaatschappen", [])
+    rollen = {lid.rol for lid in lidmaatschappen}
+    return {
+        "merknaam": settings.KINDKANS_MERKNAAM,
+        "huidige_omgeving": getattr(request, "omgeving", None),
+        "huidige_lidmaatschappen": lidmaatschappen,
+        "mijn_omgevingen": getattr(request, "mijn_omgevingen", []),
+        "is_ib_coo": Rol.IB_COO in rollen,
+    }

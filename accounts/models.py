@@ -1,0 +1,242 @@
+"""People, omgevingen (tenants), organisaties and the lidmaatschappen that tie them together."""
+
+import re
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Sector(models.TextChoices):
+    PO = "PO", "Primair onderwijs"
+    VO = "VO", "Voortgezet onderwijs"
+
+
+class Omgeving(models.Model):
+    """One SWV environment, e.g. PO2811 Goeree-Overflakkee; its data is never seen from another."""
+
+    code = models.CharField("code", max_length=20, unique=True)
+    naam = models.CharField("naam", max_length=200)
+    sector = models.CharField("sector", max_length=2, choices=Sector.choices)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "omgeving"
+        verbose_name_plural = "omgevingen"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.naam}"
+
+
+class OrganisatieQuerySet(models.QuerySet):
+    def scholen(self):
+        return self.filter(soort=Organisatie.Soort.SCHOOL)
+
+
+class Organisatie(models.Model):
+    """A school (with BRIN code) or an instelling such as CJG, SMW, TJG or the SWV itself."""
+
+    class Soort(models.TextChoices):
+        SCHOOL = "school", "School"
+        CJG = "cjg", "CJG"
+        SMW = "smw", "SMW"
+        TJG = "tjg", "TJG"
+        SWV = "swv", "SWV"
+        OVERIG = "overig", "Overig"
+
+    omgeving = models.ForeignKey(
+        Omgeving, verbose_name="omgeving", on_delete=models.PROTECT, related_name="organisaties"
+    )
+    naam = models.CharField("naam", max_length=200)
+    soort = models.CharField("soort", max_length=10, choices=Soort.choices)
+    brin = models.CharField(
+        "BRIN-code",
+        max_length=6,
+        blank=True,
+        help_text="Alleen voor scholen: vier tekens, bijvoorbeeld 12AB (eventueel met "
+        "vestigingsnummer, bijvoorbeeld 12AB00).",
+    )
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["omgeving", "brin"],
+                condition=~models.Q(brin=""),
+                name="organisatie_brin_uniek_per_omgeving",
+                violation_error_message="Er bestaat in deze omgeving al een school met deze "
+                "BRIN-code.",
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def is_school(self):
+        return self.soort == self.Soort.SCHOOL
+
+    def clean(self):
+        self.brin = (self.brin or "").strip().upper()
+        if self.is_school:
+            if not self.brin:
+                raise ValidationError({"brin": "Vul de BRIN-code van de school in."})
+            if not re.fullmatch(r"\d{2}[A-Z]{2}(\d{2})?", self.brin):
+                raise ValidationError(
+                    {
+                        "brin": "Een BRIN-code bestaat uit twee cijfers en twee letters, "
+                        "eventueel gevolgd door twee cijfers (bijvoorbeeld 12AB of 12AB00)."
+                    }
+                )
+        elif self.brin:
+            raise ValidationError({"brin": "Alleen een school heeft een BRIN-code."})
+
+
+class GebruikerManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username):
+        # Log in with the e-mail address however it is capitalised.
+        return self.get(email__iexact=username)
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("Een gebruiker heeft een e-mailadres nodig.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class Gebruiker(AbstractBaseUser, PermissionsMixin):
+    """One person: one account, one password, a lidmaatschap per omgeving they work in."""
+
+    email = models.EmailField("e-mailadres", unique=True)
+    voornaam = models.CharField("voornaam", max_length=100)
+    achternaam = models.CharField("achternaam", max_length=150)
+    is_active = models.BooleanField(
+        "actief", default=True, help_text="Zet uit in plaats van het account te verwijderen."
+    )
+    is_staff = models.BooleanField(
+        "beheer-toegang",
+        default=False,
+        help_text="Mag inloggen in het beheer (voor SWV-beheerders).",
+    )
+    date_joined = models.DateTimeField("aangemaakt op", default=timezone.now)
+
+    objects = GebruikerManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["voornaam", "achternaam"]
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        ordering = ["achternaam", "voornaam"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), name="gebruiker_email_uniek_hoofdletterongevoelig"
+            )
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self):
+        return f"{self.voornaam} {self.achternaam}".strip()
+
+    def get_short_name(self):
+        return self.voornaam
+
+
+class Rol(models.TextChoices):
+    IB_COO = "ib_coo", "IB/COO (schakelfunctionaris onderwijs)"
+    SCHAKELFUNCTIONARIS_VERBINDING = (
+        "schakelfunctionaris_verbinding",
+        "Schakelfunctionaris verbinding onderwijs/jeugdhulp",
+    )
+    REGIEROLHOUDER = "regierolhouder", "Regierolhouder"
+    EXTERNE_DEELNEMER = "externe_deelnemer", "Externe deelnemer"
+    BEHEERDER = "beheerder", "SWV-beheerder"
+
+
+class LidmaatschapQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(actief=True, omgeving__actief=True, gebruiker__is_active=True)
+
+
+class Lidmaatschap(models.Model):
+    """A person works in an omgeving, for an organisatie, in a rol."""
+
+    gebruiker = models.ForeignKey(
+        Gebruiker,
+        verbose_name="gebruiker",
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+    )
+    omgeving = models.ForeignKey(
+        Omgeving, verbose_name="omgeving", on_delete=models.PROTECT, related_name="lidmaatschappen"
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name="organisatie",
+        on_delete=models.PROTECT,
+        related_name="lidmaatschappen",
+    )
+    rol = models.CharField("rol", max_length=40, choices=Rol.choices)
+    actief = models.BooleanField("actief", default=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+
+    objects = LidmaatschapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lidmaatschap"
+        verbose_name_plural = "lidmaatschappen"
+        ordering = ["omgeving__code", "gebruiker__achternaam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker", "omgeving", "organisatie", "rol"],
+                name="lidmaatschap_uniek",
+                violation_error_message="Deze persoon heeft deze rol bij deze organisatie al.",
+            )
+        ]
+        indexes = [models.Index(fields=["omgeving", "rol"])]
+
+    def __str__(self):
+        rol = self.get_rol_display()
+        return f"{self.gebruiker} — {rol} bij {self.organisatie} ({self.omgeving.code})"
+
+    def clean(self):
+        if (
+            self.organisatie_id
+            and self.omgeving_id
+            and self.organisatie.omgeving_id != self.omgeving_id
+        ):
+            raise ValidationError(
+                {"organisatie": "Deze organisatie hoort niet bij de gekozen omgeving."}
+            )
+        if self.rol == Rol.IB_COO and self.organisatie_id and not self.organisatie.is_school:
+            raise ValidationError({"organisatie": "Een IB/COO hoort bij een school."})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FormulierenConfig(AppConfig):
+    name = "formulieren"
+    verbose_name = "Formulieren"

@@ -1,0 +1,101 @@
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+
+from accounts.models import Organisatie
+
+telefoon_validator = RegexValidator(
+    r"^\+?[0-9 ()-]{10,20}$",
+    "Vul een geldig telefoonnummer in, bijvoorbeeld 0187 123456 of +31 6 12345678.",
+)
+
+
+class Leerling(models.Model):
+    """A pupil: basisgegevens and schoolgegevens as the school knows them."""
+
+    # Basisgegevens
+    voornaam = models.CharField("voornaam", max_length=100)
+    tussenvoegsel = models.CharField("tussenvoegsel", max_length=20, blank=True)
+    achternaam = models.CharField("achternaam", max_length=150)
+    geboortedatum = models.DateField("geboortedatum")
+    straat_huisnummer = models.CharField("straat en huisnummer", max_length=200, blank=True)
+    postcode = models.CharField("postcode", max_length=7, blank=True)
+    woonplaats = models.CharField("woonplaats", max_length=100, blank=True)
+    telefoon_ouder_1 = models.CharField(
+        "telefoonnummer ouder/verzorger 1",
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator],
+    )
+    telefoon_ouder_2 = models.CharField(
+        "telefoonnummer ouder/verzorger 2",
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator],
+    )
+    # Schoolgegevens
+    school = models.ForeignKey(
+        Organisatie,
+        verbose_name="school",
+        on_delete=models.PROTECT,
+        related_name="leerlingen",
+        limit_choices_to={"soort": Organisatie.Soort.SCHOOL},
+    )
+    groep_leerjaar = models.CharField("groep/leerjaar", max_length=20)
+    # The school's LVS and the portal are not linked: the portal asks when the data was last
+    # confirmed to be current (footnote 1 of the work instruction).
+    gecontroleerd_op = models.DateTimeField("gegevens gecontroleerd op", null=True, blank=True)
+    gecontroleerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gegevens gecontroleerd door",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "leerling"
+        verbose_name_plural = "leerlingen"
+        ordering = ["achternaam", "voornaam"]
+        indexes = [models.Index(fields=["school", "achternaam"])]
+
+    def __str__(self):
+        return self.volledige_naam
+
+    @property
+    def volledige_naam(self):
+        return " ".join(p for p in (self.voornaam, self.tussenvoegsel, self.achternaam) if p)
+
+    @property
+    def omgeving(self):
+        return self.school.omgeving
+
+    def controle_nodig(self, nu=None):
+        """True when nobody confirmed the data, or longer ago than LEERLING_CONTROLE_TERMIJN."""
+        if self.gecontroleerd_op is None:
+            return True
+        nu = nu or timezone.now()
+        termijn = timedelta(days=settings.LEERLING_CONTROLE_TERMIJN_DAGEN)
+        return self.gecontroleerd_op < nu - termijn
+
+    def clean(self):
+        fouten = {}
+        if self.school_id and not self.school.is_school:
+            fouten["school"] = "Kies een school."
+        if self.geboortedatum and self.geboortedatum > timezone.localdate():
+            fouten["geboortedatum"] = "De geboortedatum ligt in de toekomst."
+        postcode = (self.postcode or "").upper().replace(" ", "")
+        if postcode and not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", postcode):
+            fouten["postcode"] = "Vul een postcode in als 1234 AB."
+        elif postcode:
+            self.postcode = f"{postcode[:4]} {postcode[4:]}"
+        if fouten:
+            raise ValidationError(fouten)

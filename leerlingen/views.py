@@ -1,0 +1,87 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+
+from .forms import LeerlingForm
+from .selectors import leerlingen_voor, scholen_van_ib_coo
+from .services import bevestig_gegevens, maak_leerling, werk_leerling_bij
+
+
+class LeerlingenMixin:
+    """Leerlingen of the current person in the current omgeving; any other pk is a 404."""
+
+    def get_queryset(self):
+        return leerlingen_voor(gebruiker=self.request.user, omgeving=self.request.omgeving)
+
+
+class LeerlingListView(LeerlingenMixin, ListView):
+    template_name = "leerlingen/leerling_lijst.html"
+    context_object_name = "leerlingen"
+    paginate_by = 25
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        self.zoek = self.request.GET.get("zoek", "").strip()
+        for woord in self.zoek.split():
+            qs = qs.filter(
+                Q(voornaam__icontains=woord)
+                | Q(tussenvoegsel__icontains=woord)
+                | Q(achternaam__icontains=woord)
+            )
+        return qs
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "zoek": self.zoek}
+
+
+class LeerlingDetailView(LeerlingenMixin, DetailView):
+    template_name = "leerlingen/leerling_detail.html"
+    context_object_name = "leerling"
+
+
+class LeerlingFormMixin:
+    form_class = LeerlingForm
+    template_name = "leerlingen/leerling_form.html"
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "gebruiker": self.request.user,
+            "omgeving": self.request.omgeving,
+        }
+
+
+class LeerlingCreateView(LeerlingFormMixin, CreateView):
+    def dispatch(self, request, *args, **kwargs):
+        if not scholen_van_ib_coo(gebruiker=request.user, omgeving=request.omgeving).exists():
+            raise PermissionDenied("Alleen een IB/COO van een school voegt leerlingen toe.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        self.object = maak_leerling(
+            door=self.request.user, omgeving=self.request.omgeving, leerling=form.instance
+        )
+        messages.success(self.request, f"Leerling {self.object} is toegevoegd.")
+        return redirect("leerlingen:detail", pk=self.object.pk)
+
+
+class LeerlingUpdateView(LeerlingenMixin, LeerlingFormMixin, UpdateView):
+    def form_valid(self, form):
+        self.object = werk_leerling_bij(
+            door=self.request.user, omgeving=self.request.omgeving, leerling=form.instance
+        )
+        messages.success(self.request, "De gegevens zijn opgeslagen en bevestigd als actueel.")
+        return redirect("leerlingen:detail", pk=self.object.pk)
+
+
+class LeerlingBevestigView(LeerlingenMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        leerling = get_object_or_404(self.get_queryset(), pk=pk)
+        bevestig_gegevens(door=request.user, omgeving=request.omgeving, leerling=leerling)
+        messages.success(request, "U heeft bevestigd dat de gegevens actueel zijn.")
+        return redirect("leerlingen:detail", pk=leerling.pk)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OverlegConfig(AppConfig):
+    name = "overleg"
+    verbose_name = "Overleg"

@@ -1,0 +1,155 @@
+"""The SWV-beheerder works in the admin on the rows of their own omgeving only."""
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import Lidmaatschap, Organisatie
+from tests.factories import GebruikerFactory, LeerlingFactory, OrganisatieFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def beheerder(po, maak_lid):
+    return maak_lid(po, "beheerder", organisatie=OrganisatieFactory(omgeving=po, soort="swv"))
+
+
+@pytest.fixture
+def rijen(po, vo, maak_lid):
+    po_school = OrganisatieFactory(omgeving=po, naam="OBS De Regenboog")
+    vo_school = OrganisatieFactory(omgeving=vo, naam="CSG Het Eiland")
+    return {
+        "po_school": po_school,
+        "vo_school": vo_school,
+        "po_leerling": LeerlingFactory(school=po_school, achternaam="Willemsen"),
+        "vo_leerling": LeerlingFactory(school=vo_school, achternaam="Koster"),
+        "po_persoon": maak_lid(po, "ib_coo", organisatie=po_school, email="ib@po.test"),
+        "vo_persoon": maak_lid(vo, "ib_coo", organisatie=vo_school, email="coo@vo.test"),
+    }
+
+
+def test_beheerlidmaatschap_geeft_en_neemt_toegang_tot_het_beheer(beheerder):
+    assert beheerder.is_staff
+    Lidmaatschap.objects.get(gebruiker=beheerder).delete()
+    beheerder.refresh_from_db()
+    assert not beheerder.is_staff
+
+
+def test_beheerder_ziet_alleen_rijen_van_eigen_omgeving(client, beheerder, rijen):
+    client.force_login(beheerder)
+
+    lijsten = {
+        "admin:leerlingen_leerling_changelist": ("Willemsen", "Koster"),
+        "admin:accounts_organisatie_changelist": ("OBS De Regenboog", "CSG Het Eiland"),
+        "admin:accounts_gebruiker_changelist": ("ib@po.test", "coo@vo.test"),
+        "admin:accounts_lidmaatschap_changelist": ("ib@po.test", "coo@vo.test"),
+        "admin:accounts_omgeving_changelist": ("PO2811", "VO2805"),
+    }
+    for url, (eigen, vreemd) in lijsten.items():
+        html = client.get(reverse(url)).content.decode()
+        assert eigen in html, url
+        assert vreemd not in html, url
+
+
+def test_beheerder_kan_rij_van_andere_omgeving_niet_openen_of_wijzigen(client, beheerder, rijen):
+    client.force_login(beheerder)
+    vo_leerling = rijen["vo_leerling"]
+
+    url = reverse("admin:leerlingen_leerling_change", args=[vo_leerling.pk])
+    response = client.get(url)
+    assert response.status_code == 302  # the admin's "does not exist" redirect
+    response = client.post(
+        reverse("admin:leerlingen_leerling_delete", args=[vo_leerling.pk]), {"post": "yes"}
+    )
+    vo_leerling.refresh_from_db()
+    persoon_url = reverse("admin:accounts_gebruiker_change", args=[rijen["vo_persoon"].pk])
+    assert client.get(persoon_url).status_code == 302
+
+
+def test_beheerder_kan_geen_organisatie_van_andere_omgeving_kiezen(client, beheerder, rijen, po):
+    client.force_login(beheerder)
+
+    formulier = client.get(reverse("admin:leerlingen_leerling_add")).content.decode()
+    assert "OBS De Regenboog" in formulier
+    assert "CSG Het Eiland" not in formulier
+
+    response = client.post(
+        reverse("admin:accounts_lidmaatschap_add"),
+        {
+            "gebruiker": rijen["po_persoon"].pk,
+            "omgeving": po.pk,
+            "organisatie": rijen["vo_school"].pk,
+            "rol": "regierolhouder",
+            "actief": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert not Lidmaatschap.objects.filter(organisatie=rijen["vo_school"], rol="regierolhouder")
+
+
+def test_beheerder_voegt_school_toe_met_brin_controle(client, beheerder, po, vo):
+    client.force_login(beheerder)
+    url = reverse("admin:accounts_organisatie_add")
+
+    fout = client.post(url, {"omgeving": po.pk, "naam": "De Wilg", "soort": "school", "brin": "X"})
+    assert "twee cijfers en twee letters" in fout.content.decode()
+
+    client.post(url, {"omgeving": po.pk, "naam": "De Wilg", "soort": "school", "brin": "15gh"})
+    assert Organisatie.objects.get(naam="De Wilg").brin == "15GH"
+
+    client.post(url, {"omgeving": vo.pk, "naam": "Elders", "soort": "school", "brin": "16GH"})
+    assert not Organisatie.objects.filter(naam="Elders").exists()
+
+
+def test_beheerder_maakt_geen_superuser_en_ziet_geen_superuser(client, beheerder):
+    superuser = GebruikerFactory(is_superuser=True, is_staff=True, email="root@voorbeeld.test")
+    client.force_login(beheerder)
+
+    assert "root@voorbeeld.test" not in client.get(
+        reverse("admin:accounts_gebruiker_changelist")
+    ).content.decode()
+    eigen = client.get(reverse("admin:accounts_gebruiker_change", args=[beheerder.pk]))
+    assert 'name="is_superuser"' not in eigen.content.decode()
+    assert client.get(reverse("admin:accounts_gebruiker_change", args=[superuser.pk])).status_code == 302
+
+
+def test_beheerder_maakt_account_en_lidmaatschap_in_eigen_omgeving(client, beheerder, po, rijen):
+    client.force_login(beheerder)
+
+    response = client.post(
+        reverse("admin:accounts_gebruiker_add"),
+        {
+            "email": "Nieuw@Voorbeeld.test",
+            "voornaam": "Nina",
+            "achternaam": "Nieuw",
+            "password1": "een-lang-wachtwoord-99",
+            "password2": "een-lang-wachtwoord-99",
+            "lidmaatschappen-TOTAL_FORMS": "1",
+            "lidmaatschappen-INITIAL_FORMS": "0",
+            "lidmaatschappen-0-omgeving": po.pk,
+            "lidmaatschappen-0-organisatie": rijen["po_school"].pk,
+            "lidmaatschappen-0-rol": "ib_coo",
+            "lidmaatschappen-0-actief": "on",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    lid = Lidmaatschap.objects.get(gebruiker__email="nieuw@voorbeeld.test")
+    assert (lid.omgeving, lid.organisatie, lid.rol) == (po, rijen["po_school"], "ib_coo")
+
+
+def test_gewone_gebruiker_komt_niet_in_het_beheer(client, po, maak_lid):
+    client.force_login(maak_lid(po, "regierolhouder"))
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_superuser_ziet_alle_omgevingen(admin_client, rijen):
+    html = admin_client.get(reverse("admin:leerlingen_leerling_changelist")).content.decode()
+
+    assert "Willemsen" in html
+    assert "Koster" in html

@@ -1,0 +1,62 @@
+import datetime
+
+import factory
+
+from accounts.models import Gebruiker, Lidmaatschap, Omgeving, Organisatie, Rol
+from leerlingen.models import Leerling
+
+
+class OmgevingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Omgeving
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"PO{2900 + n}")
+    naam = factory.Sequence(lambda n: f"Regio {n}")
+    sector = "PO"
+
+
+class OrganisatieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisatie
+
+    omgeving = factory.SubFactory(OmgevingFactory)
+    soort = Organisatie.Soort.SCHOOL
+    naam = factory.Sequence(lambda n: f"Organisatie {n}")
+    brin = factory.LazyAttributeSequence(
+        lambda o, n: f"{10 + n % 90:02d}{chr(65 + n // 90 % 26)}{chr(65 + n % 26)}"
+        if o.soort == Organisatie.Soort.SCHOOL
+        else ""
+    )
+
+
+class GebruikerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gebruiker
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@voorbeeld.test")
+    voornaam = factory.Faker("first_name", locale="nl_NL")
+    achternaam = factory.Faker("last_name", locale="nl_NL")
+    password = factory.django.Password("geheim-wachtwoord-123")
+
+
+class LidmaatschapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lidmaatschap
+
+    gebruiker = factory.SubFactory(GebruikerFactory)
+    omgeving = factory.SubFactory(OmgevingFactory)
+    organisatie = factory.SubFactory(OrganisatieFactory, omgeving=factory.SelfAttribute("..omgeving"))
+    rol = Rol.REGIEROLHOUDER
+
+
+class LeerlingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Leerling
+
+    voornaam = factory.Faker("first_name", locale="nl_NL")
+    achternaam = factory.Faker("last_name", locale="nl_NL")
+    geboortedatum = datetime.date(2015, 5, 1)
+    school = factory.SubFactory(OrganisatieFactory)
+    groep_leerjaar = "groep 5"
