@@ -18,7 +18,9 @@ def _ci_test_op_postgres(django_db_setup, django_db_blocker):
     if os.environ.get("KINDKANS_TEST_VEREIST_POSTGRES"):
         from django.db import connection
 
-        assert connection.vendor == "postgresql", f"CI moet op PostgreSQL testen, niet {connection.vendor}"
+        assert connection.vendor == "postgresql", (
+            f"CI moet op PostgreSQL testen, niet {connection.vendor}"
+        )
 
 
 @pytest.fixture
@@ -40,7 +42,9 @@ def maak_lid():
             soort = "school" if rol == "ib_coo" else "cjg"
             organisatie = OrganisatieFactory(omgeving=omgeving, soort=soort)
         gebruiker = gebruiker or GebruikerFactory(**velden)
-        LidmaatschapFactory(gebruiker=gebruiker, omgeving=omgeving, organisatie=organisatie, rol=rol)
+        LidmaatschapFactory(
+            gebruiker=gebruiker, omgeving=omgeving, organisatie=organisatie, rol=rol
+        )
         return gebruiker
 
     return maak

@@ -24,9 +24,11 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
     soort = Organisatie.Soort.SCHOOL
     naam = factory.Sequence(lambda n: f"Organisatie {n}")
     brin = factory.LazyAttributeSequence(
-        lambda o, n: f"{10 + n % 90:02d}{chr(65 + n // 90 % 26)}{chr(65 + n % 26)}"
-        if o.soort == Organisatie.Soort.SCHOOL
-        else ""
+        lambda o, n: (
+            f"{10 + n % 90:02d}{chr(65 + n // 90 % 26)}{chr(65 + n % 26)}"
+            if o.soort == Organisatie.Soort.SCHOOL
+            else ""
+        )
     )
 
 
@@ -47,7 +49,9 @@ class LidmaatschapFactory(factory.django.DjangoModelFactory):
 
     gebruiker = factory.SubFactory(GebruikerFactory)
     omgeving = factory.SubFactory(OmgevingFactory)
-    organisatie = factory.SubFactory(OrganisatieFactory, omgeving=factory.SelfAttribute("..omgeving"))
+    organisatie = factory.SubFactory(
+        OrganisatieFactory, omgeving=factory.SelfAttribute("..omgeving")
+    )
     rol = Rol.REGIEROLHOUDER
 
 

@@ -106,12 +106,16 @@ def test_beheerder_maakt_geen_superuser_en_ziet_geen_superuser(client, beheerder
     superuser = GebruikerFactory(is_superuser=True, is_staff=True, email="root@voorbeeld.test")
     client.force_login(beheerder)
 
-    assert "root@voorbeeld.test" not in client.get(
-        reverse("admin:accounts_gebruiker_changelist")
-    ).content.decode()
+    assert (
+        "root@voorbeeld.test"
+        not in client.get(reverse("admin:accounts_gebruiker_changelist")).content.decode()
+    )
     eigen = client.get(reverse("admin:accounts_gebruiker_change", args=[beheerder.pk]))
     assert 'name="is_superuser"' not in eigen.content.decode()
-    assert client.get(reverse("admin:accounts_gebruiker_change", args=[superuser.pk])).status_code == 302
+    assert (
+        client.get(reverse("admin:accounts_gebruiker_change", args=[superuser.pk])).status_code
+        == 302
+    )
 
 
 def test_beheerder_maakt_account_en_lidmaatschap_in_eigen_omgeving(client, beheerder, po, rijen):

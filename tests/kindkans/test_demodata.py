@@ -12,13 +12,16 @@ def _ontwikkelomgeving(settings):
     # pytest-django runs with DEBUG off; the command is meant for the embedded default.
     settings.DEBUG = True
 
+
 MODELLEN = [Omgeving, Organisatie, Gebruiker, Lidmaatschap, Leerling]
 
 
 def momentopname():
     return {
         model.__name__: sorted(
-            tuple(sorted((k, str(v)) for k, v in rij.items() if k not in {"password", "last_login"}))
+            tuple(
+                sorted((k, str(v)) for k, v in rij.items() if k not in {"password", "last_login"})
+            )
             for rij in model.objects.values()
         )
         for model in MODELLEN
@@ -43,7 +46,10 @@ def test_demodata_heeft_een_account_per_rol_en_iemand_in_beide_omgevingen():
     assert ("PO2811", "beheerder") in rollen
     assert ("VO2805", "beheerder") in rollen
     beide = Gebruiker.objects.get(email="beide@demo.test")
-    assert set(beide.lidmaatschappen.values_list("omgeving__code", flat=True)) == {"PO2811", "VO2805"}
+    assert set(beide.lidmaatschappen.values_list("omgeving__code", flat=True)) == {
+        "PO2811",
+        "VO2805",
+    }
     assert Gebruiker.objects.get(email="admin@demo.test").is_superuser
     assert Gebruiker.objects.get(email="beheer.po@demo.test").is_staff
     assert Gebruiker.objects.get(email="ib@demo.test").check_password("kindkans-demo")

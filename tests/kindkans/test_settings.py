@@ -34,7 +34,9 @@ def test_productie_met_korte_secret_key_start_niet():
 
 
 def test_productie_met_echte_secret_key_start():
-    resultaat = start_django(DEBUG="false", SECRET_KEY="x" * 20 + "-echt-geheim-en-lang-genoeg-0123456789")
+    resultaat = start_django(
+        DEBUG="false", SECRET_KEY="x" * 20 + "-echt-geheim-en-lang-genoeg-0123456789"
+    )
 
     assert resultaat.returncode == 0, resultaat.stderr
 

@@ -98,9 +98,10 @@ def test_controle_nodig_na_de_termijn(settings, school):
 def test_bevestigen_zet_gecontroleerd_op(client, ib, school):
     leerling = LeerlingFactory(school=school, gecontroleerd_op=None)
     client.force_login(ib)
-    assert "Controleer of de basis- en schoolgegevens" in client.get(
-        reverse("leerlingen:detail", args=[leerling.pk])
-    ).content.decode()
+    assert (
+        "Controleer of de basis- en schoolgegevens"
+        in client.get(reverse("leerlingen:detail", args=[leerling.pk])).content.decode()
+    )
 
     moment = timezone.now().replace(microsecond=0) + datetime.timedelta(minutes=5)
     with time_machine.travel(moment, tick=False):
