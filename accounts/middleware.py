@@ -42,6 +42,9 @@ class OmgevingMiddleware:
         if request.omgeving is not None:
             return None
         if not request.mijn_omgevingen:
+            if request.user.is_staff:
+                # A superuser without lidmaatschap works in the beheer only.
+                return redirect("admin:index")
             return render(request, "accounts/geen_omgeving.html", status=403)
         url = reverse("accounts:kies_omgeving")
         return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")

@@ -1,0 +1,83 @@
+"""Each demo role logs in in a real browser and lands in the right omgeving."""
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DEMO_ROLLEN = [
+    ("ib@demo.test", "PO2811 Goeree-Overflakkee", "IB/COO (schakelfunctionaris onderwijs)"),
+    ("coo@demo.test", "VO2805 Goeree-Overflakkee", "IB/COO (schakelfunctionaris onderwijs)"),
+    ("schakel@demo.test", "PO2811 Goeree-Overflakkee", "Schakelfunctionaris verbinding"),
+    ("cjg@demo.test", "PO2811 Goeree-Overflakkee", "Regierolhouder bij CJG"),
+    ("smw@demo.test", "PO2811 Goeree-Overflakkee", "Regierolhouder bij SMW"),
+    ("extern@demo.test", "PO2811 Goeree-Overflakkee", "Externe deelnemer"),
+    ("beheer.po@demo.test", "PO2811 Goeree-Overflakkee", "SWV-beheerder"),
+    ("beheer.vo@demo.test", "VO2805 Goeree-Overflakkee", "SWV-beheerder"),
+]
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("demodata")
+
+
+def log_in(page, live_server, email):
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill("kindkans-demo")
+    page.get_by_role("button", name="Inloggen").click()
+
+
+@pytest.mark.parametrize(("email", "omgeving", "rol"), DEMO_ROLLEN)
+def test_demo_rol_ziet_eigen_omgeving(page, live_server, demo, axe, email, omgeving, rol):
+    log_in(page, live_server, email)
+
+    kop = page.locator("header")
+    assert f"Omgeving: {omgeving}" in kop.inner_text()
+    assert rol in page.locator("main").inner_text()
+    axe(page)
+
+
+def test_persoon_in_twee_omgevingen_kiest_en_wisselt(page, live_server, demo, axe):
+    page.goto(f"{live_server.url}/")
+    axe(page)
+    log_in(page, live_server, "beide@demo.test")
+
+    assert page.get_by_role("heading", name="Kies een omgeving").is_visible()
+    axe(page)
+    page.get_by_role("button", name="VO2805 Goeree-Overflakkee").click()
+    assert "Omgeving: VO2805 Goeree-Overflakkee" in page.locator("header").inner_text()
+    assert "Schakelfunctionaris verbinding" in page.locator("main").inner_text()
+
+    page.get_by_label("Wissel van omgeving").select_option(label="PO2811 Goeree-Overflakkee")
+    page.get_by_role("button", name="Wissel").click()
+    assert "Omgeving: PO2811 Goeree-Overflakkee" in page.locator("header").inner_text()
+    assert "U werkt nu in PO2811 Goeree-Overflakkee." in page.locator("main").inner_text()
+    assert "Regierolhouder" in page.locator("main").inner_text()
+    axe(page)
+
+
+def test_ib_er_bevestigt_leerlinggegevens(page, live_server, demo, axe):
+    log_in(page, live_server, "ib@demo.test")
+    page.get_by_role("link", name="Leerlingen", exact=True).click()
+    axe(page)
+    page.get_by_role("link", name="Lotte van Dijk").click()
+    assert "Controleer of de basis- en schoolgegevens" in page.locator("main").inner_text()
+    axe(page)
+    page.get_by_role("button", name="Gegevens zijn actueel").click()
+    assert "U heeft bevestigd dat de gegevens actueel zijn." in page.locator("main").inner_text()
+
+    page.get_by_role("link", name="Gegevens corrigeren").click()
+    page.get_by_label("Voornaam").fill("")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Dit veld is verplicht." in page.locator("main").inner_text()
+    axe(page)
+
+
+def test_superuser_komt_in_het_beheer(page, live_server, demo):
+    log_in(page, live_server, "admin@demo.test")
+
+    assert page.url == f"{live_server.url}/beheer/"
+    assert "Kindkans beheer" in page.content()
