@@ -4,8 +4,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Q
 
+from . import selectors
 from .forms import GebruikerAanmaakForm, GebruikerWijzigForm
-from .models import Gebruiker, Lidmaatschap, Omgeving, Organisatie, Rol
+from .models import Gebruiker, Lidmaatschap, Omgeving, Organisatie
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -13,11 +14,7 @@ RelatedOnly = admin.RelatedOnlyFieldListFilter
 def beheerde_omgeving_ids(request):
     """Ids of the omgevingen where the person in this request is an active SWV-beheerder."""
     if not hasattr(request, "_beheerde_omgeving_ids"):
-        request._beheerde_omgeving_ids = set(
-            Lidmaatschap.objects.actief()
-            .filter(gebruiker=request.user, rol=Rol.BEHEERDER)
-            .values_list("omgeving_id", flat=True)
-        )
+        request._beheerde_omgeving_ids = selectors.beheerde_omgeving_ids(request.user)
     return request._beheerde_omgeving_ids
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "guardian",
+    "anymail",
     "kindkans",
     "accounts",
     "leerlingen",
@@ -92,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.omgeving",
+                "notificaties.context_processors.meldingen",
             ],
         },
     },
@@ -157,7 +159,9 @@ ANYMAIL = {
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 # Without a broker the embedded default runs every task in-process, right away.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
-CELERY_TASK_EAGER_PROPAGATES = True
+# Eagerly, a retry runs at once (no countdown); it must be handled inside apply() rather than
+# thrown at the caller, so the embedded default retries and then marks a mail "mislukt".
+CELERY_TASK_EAGER_PROPAGATES = False
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
@@ -166,7 +170,23 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
-CELERY_BEAT_SCHEDULE: dict = {}
+# The schedules are fixed, so they live here and exactly one `celery beat` runs them
+# (no django-celery-beat: nothing to edit at run time, one table less).
+CELERY_BEAT_SCHEDULE = {
+    "herstart-wachtende-notificaties": {
+        "task": "notificaties.tasks.herstart_wachtende_notificaties",
+        "schedule": env.int("NOTIFICATIE_HERSTART_INTERVAL_SECONDEN", default=60),
+    },
+}
+
+# --- Notificaties ------------------------------------------------------------------------------
+
+# Attempts per mail before it is "mislukt"; the wait doubles after each failure.
+NOTIFICATIE_MAX_POGINGEN = env.int("NOTIFICATIE_MAX_POGINGEN", default=5)
+NOTIFICATIE_BACKOFF_SECONDEN = env.int("NOTIFICATIE_BACKOFF_SECONDEN", default=60)
+# A mail still waiting this long after its turn is queued again by the periodic task.
+NOTIFICATIE_HERSTART_NA_SECONDEN = env.int("NOTIFICATIE_HERSTART_NA_SECONDEN", default=120)
+NOTIFICATIE_HERSTART_MAX = env.int("NOTIFICATIE_HERSTART_MAX", default=500)
 
 # --- Portal ------------------------------------------------------------------------------------
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("", StartView.as_view(), name="start"),
     path("", include("accounts.urls")),
     path("leerlingen/", include("leerlingen.urls")),
+    path("meldingen/", include("notificaties.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,85 @@
+from django.contrib import admin, messages
+
+from accounts.admin import OmgevingScopeMixin, RelatedOnly
+
+from .catalogus import voorbeeld_context
+from .models import MailSjabloon, Notificatie
+from .services import verstuur_opnieuw
+
+
+@admin.register(Notificatie)
+class NotificatieAdmin(OmgevingScopeMixin, admin.ModelAdmin):
+    list_display = [
+        "onderwerp",
+        "ontvanger",
+        "soort",
+        "status",
+        "pogingen",
+        "aangemaakt_op",
+        "verstuurd_op",
+    ]
+    list_filter = ["status", "soort", ("omgeving", RelatedOnly), "aangemaakt_op"]
+    search_fields = ["onderwerp", "ontvanger__email", "ontvanger__achternaam"]
+    list_select_related = ["ontvanger", "omgeving"]
+    date_hierarchy = "aangemaakt_op"
+    actions = ["opnieuw_versturen"]
+    readonly_fields = [
+        "ontvanger",
+        "omgeving",
+        "soort",
+        "onderwerp",
+        "tekst",
+        "link",
+        "pad",
+        "status",
+        "pogingen",
+        "laatste_fout",
+        "aangemaakt_op",
+        "volgende_poging_op",
+        "verstuurd_op",
+        "gelezen_op",
+    ]
+    exclude = ["html"]
+
+    def has_add_permission(self, request, *args):
+        # A notification is the record of an action in the portal, never typed in here.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Opnieuw versturen")
+    def opnieuw_versturen(self, request, queryset):
+        opnieuw = verstuur_opnieuw(door=request.user, notificaties=queryset)
+        self.message_user(
+            request,
+            f"{len(opnieuw)} notificatie(s) staan opnieuw klaar om te versturen.",
+            messages.SUCCESS,
+        )
+
+    def get_actions(self, request):
+        # The action must stay available although rows cannot be changed by hand.
+        actions = super().get_actions(request)
+        if self._mag(request):
+            actions["opnieuw_versturen"] = self.get_action("opnieuw_versturen")
+        return actions
+
+
+@admin.register(MailSjabloon)
+class MailSjabloonAdmin(OmgevingScopeMixin, admin.ModelAdmin):
+    list_display = ["soort", "omgeving", "onderwerp"]
+    list_filter = ["soort", ("omgeving", RelatedOnly)]
+    search_fields = ["onderwerp", "tekst"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        soort = obj.soort if obj else None
+        variabelen = (
+            ", ".join("{{ " + naam + " }}" for naam in sorted(voorbeeld_context(soort)))
+            if soort
+            else "kies eerst de soort en sla op; de beschikbare variabelen staan dan hier"
+        )
+        form.base_fields["tekst"].help_text = (
+            "Django-sjabloontaal. Beschikbare variabelen: " + variabelen + ", {{ merknaam }}."
+        )
+        return form

@@ -1,0 +1,64 @@
+"""The mails the portal sends: one kind per event, its template folder and an example context.
+
+The example context documents the variables a beheerder may use in an override, and is what an
+override is test-rendered with before it is saved.
+"""
+
+import datetime
+
+from django.db import models
+
+
+class Soort(models.TextChoices):
+    AANPAK_BEHANDELAAR = "aanpak_behandelaar", "Nieuwe aanpak voor de behandelaar"
+    STATUS_GEAGENDEERD = "status_geagendeerd", "Status GEAGENDEERD (aan IB/COO)"
+    STATUS_GEWIJZIGD = "status_gewijzigd", "Status van de hulpvraag aangepast (aan IB/COO)"
+    OVERLEGRONDE_UITNODIGING = "overlegronde_uitnodiging", "Uitnodiging voor een overlegronde"
+    COORDINATOR_GEWIJZIGD = "coordinator_gewijzigd", "U bent coördinator geworden"
+    REACTIE_GEPLAATST = "reactie_geplaatst", "Nieuwe reactie bij een overlegronde"
+
+
+_HULPVRAAG = {
+    "ontvanger_naam": "Inge Bakker",
+    "leerling_naam": "Daan Willemsen",
+    "hulpvraag_titel": "Team Schoolondersteuning",
+    "hulpvraag_nummer": 42,
+}
+
+VOORBEELD_CONTEXT = {
+    Soort.AANPAK_BEHANDELAAR: {**_HULPVRAAG, "aanpak_titel": "Gesprek met ouders"},
+    Soort.STATUS_GEAGENDEERD: {
+        **_HULPVRAAG,
+        "door_naam": "Rik de Wit",
+        "status": "GEAGENDEERD",
+        "omschrijving": "Eerste gesprek staat op 3 december.",
+    },
+    Soort.STATUS_GEWIJZIGD: {
+        **_HULPVRAAG,
+        "door_naam": "Rik de Wit",
+        "status": "TUSSENTIJDSE EVALUATIE",
+        "omschrijving": "Graag afstemming over de voortgang.",
+    },
+    Soort.OVERLEGRONDE_UITNODIGING: {
+        **_HULPVRAAG,
+        "regierolhouder_naam": "Rik de Wit",
+        "overlegronde_titel": "Meekijken gedrag",
+        "overlegronde_omschrijving": "Wil je meekijken naar het plan?",
+        "einddatum": datetime.date(2026, 12, 13),
+    },
+    Soort.COORDINATOR_GEWIJZIGD: {**_HULPVRAAG, "door_naam": "Inge Bakker"},
+    Soort.REACTIE_GEPLAATST: {
+        **_HULPVRAAG,
+        "deelnemer_naam": "Eva Smit",
+        "overlegronde_titel": "Meekijken gedrag",
+    },
+}
+
+
+def voorbeeld_context(soort):
+    """The example context of a kind, with the link every mail carries."""
+    return {**VOORBEELD_CONTEXT[soort], "link": "https://kindkans.example/meldingen/1/"}
+
+
+def sjabloon_map(soort):
+    return f"notificaties/{soort}"

@@ -1,0 +1,113 @@
+"""The outbox: every mail is a Notificatie row, written in the transaction of its cause."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from .catalogus import Soort, voorbeeld_context
+from .weergave import SjabloonFout, render_bronnen
+
+
+class NotificatieQuerySet(models.QuerySet):
+    def ongelezen(self):
+        return self.filter(gelezen_op__isnull=True)
+
+
+class Notificatie(models.Model):
+    """One message to one person, kept as it was sent."""
+
+    class Status(models.TextChoices):
+        TE_VERSTUREN = "te_versturen", "te versturen"
+        VERSTUURD = "verstuurd", "verstuurd"
+        MISLUKT = "mislukt", "mislukt"
+
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ontvanger",
+        on_delete=models.CASCADE,
+        related_name="notificaties",
+    )
+    omgeving = models.ForeignKey(
+        "accounts.Omgeving",
+        verbose_name="omgeving",
+        on_delete=models.PROTECT,
+        related_name="notificaties",
+    )
+    soort = models.CharField("soort", max_length=40, choices=Soort.choices)
+    onderwerp = models.CharField("onderwerp", max_length=250)
+    tekst = models.TextField("tekst")
+    html = models.TextField("HTML", blank=True)
+    # The page in the portal the message is about (path only), and the absolute link in the
+    # mail, which opens this notification and then that page: ids only, no personal data.
+    pad = models.CharField("pagina", max_length=500)
+    link = models.URLField("link in de mail", max_length=500)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.TE_VERSTUREN
+    )
+    pogingen = models.PositiveSmallIntegerField("pogingen", default=0)
+    laatste_fout = models.TextField("laatste fout", blank=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now)
+    volgende_poging_op = models.DateTimeField("volgende poging op", default=timezone.now)
+    verstuurd_op = models.DateTimeField("verstuurd op", null=True, blank=True)
+    gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
+
+    objects = NotificatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "notificatie"
+        verbose_name_plural = "notificaties"
+        ordering = ["-aangemaakt_op", "-pk"]
+        indexes = [
+            models.Index(fields=["ontvanger", "omgeving", "-aangemaakt_op"]),
+            models.Index(
+                fields=["volgende_poging_op"],
+                condition=models.Q(status="te_versturen"),
+                name="notificatie_wachtrij",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.onderwerp} → {self.ontvanger}"
+
+
+class MailSjabloon(models.Model):
+    """A beheerder's own subject and text of one kind of mail, for one omgeving."""
+
+    omgeving = models.ForeignKey(
+        "accounts.Omgeving",
+        verbose_name="omgeving",
+        on_delete=models.CASCADE,
+        related_name="mailsjablonen",
+    )
+    soort = models.CharField("soort", max_length=40, choices=Soort.choices)
+    onderwerp = models.CharField("onderwerp", max_length=250)
+    tekst = models.TextField("tekst")
+
+    class Meta:
+        verbose_name = "eigen mailtekst"
+        verbose_name_plural = "eigen mailteksten"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["omgeving", "soort"],
+                name="mailsjabloon_uniek",
+                violation_error_message="Deze omgeving heeft al een eigen tekst voor deze mail.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} ({self.omgeving.code})"
+
+    def clean(self):
+        # Refuse a broken template now, so that it can never fail at send time.
+        if not self.soort:
+            return
+        try:
+            render_bronnen(
+                onderwerp=self.onderwerp,
+                tekst=self.tekst,
+                context=voorbeeld_context(self.soort),
+                streng=True,
+            )
+        except SjabloonFout as fout:
+            raise ValidationError({fout.veld: str(fout)}) from fout

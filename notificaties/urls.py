@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "notificaties"
+
+urlpatterns = [
+    path("", views.MeldingenView.as_view(), name="meldingen"),
+    path("alles-gelezen/", views.AllesGelezenView.as_view(), name="alles_gelezen"),
+    path("<int:pk>/", views.open_melding, name="open"),
+]
