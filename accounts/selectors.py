@@ -1,4 +1,4 @@
-from .models import Lidmaatschap, Rol
+from .models import Gebruiker, Lidmaatschap, Rol
 
 
 def beheerde_omgeving_ids(gebruiker):
@@ -7,4 +7,18 @@ def beheerde_omgeving_ids(gebruiker):
         Lidmaatschap.objects.actief()
         .filter(gebruiker=gebruiker, rol=Rol.BEHEERDER)
         .values_list("omgeving_id", flat=True)
+    )
+
+
+def leden_met_rol(*, omgeving, rollen):
+    """People with an active lidmaatschap in this omgeving in one of these rollen."""
+    return (
+        Gebruiker.objects.filter(
+            is_active=True,
+            lidmaatschappen__in=Lidmaatschap.objects.actief().filter(
+                omgeving=omgeving, rol__in=rollen
+            ),
+        )
+        .distinct()
+        .order_by("voornaam", "achternaam")
     )

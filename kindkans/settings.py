@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "guardian",
     "anymail",
+    "django_filters",
     "kindkans",
     "accounts",
     "leerlingen",
@@ -98,6 +99,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "kindkans.formulieren_weergave.KindkansRenderer"
 
 # --- Database ----------------------------------------------------------------------------------
 
@@ -192,6 +195,8 @@ NOTIFICATIE_HERSTART_MAX = env.int("NOTIFICATIE_HERSTART_MAX", default=500)
 
 # How long a confirmation of a leerling's basis- and schoolgegevens counts (default: 6 months).
 LEERLING_CONTROLE_TERMIJN_DAGEN = env.int("LEERLING_CONTROLE_TERMIJN_DAGEN", default=183)
+# Largest bijlage accepted (MB).
+BIJLAGE_MAX_MB = env.int("BIJLAGE_MAX_MB", default=20)
 
 # --- Files -------------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ admin.site.index_title = "Beheer van het samenwerkingsverband"
 urlpatterns = [
     path("", StartView.as_view(), name="start"),
     path("", include("accounts.urls")),
+    path("hulpvragen/", include("hulpvragen.urls")),
     path("leerlingen/", include("leerlingen.urls")),
     path("meldingen/", include("notificaties.urls")),
     path("beheer/", admin.site.urls),

@@ -2,12 +2,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from .forms import LeerlingForm
 from .selectors import leerlingen_voor, scholen_van_ib_coo
 from .services import bevestig_gegevens, maak_leerling, werk_leerling_bij
+
+
+def _volgende(request):
+    """A safe `next` to return to (the hulpvraag flow sends the IB/COO here and back)."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        return url
+    return ""
 
 
 class LeerlingenMixin:
@@ -65,6 +75,8 @@ class LeerlingCreateView(LeerlingFormMixin, CreateView):
             door=self.request.user, omgeving=self.request.omgeving, leerling=form.instance
         )
         messages.success(self.request, f"Leerling {self.object} is toegevoegd.")
+        if volgende := _volgende(self.request):
+            return redirect(f"{volgende}?{urlencode({'leerling': self.object.pk})}")
         return redirect("leerlingen:detail", pk=self.object.pk)
 
 
@@ -74,7 +86,9 @@ class LeerlingUpdateView(LeerlingenMixin, LeerlingFormMixin, UpdateView):
             door=self.request.user, omgeving=self.request.omgeving, leerling=form.instance
         )
         messages.success(self.request, "De gegevens zijn opgeslagen en bevestigd als actueel.")
-        return redirect("leerlingen:detail", pk=self.object.pk)
+        return redirect(
+            _volgende(self.request) or reverse("leerlingen:detail", args=[self.object.pk])
+        )
 
 
 class LeerlingBevestigView(LeerlingenMixin, View):
@@ -84,4 +98,4 @@ class LeerlingBevestigView(LeerlingenMixin, View):
         leerling = get_object_or_404(self.get_queryset(), pk=pk)
         bevestig_gegevens(door=request.user, omgeving=request.omgeving, leerling=leerling)
         messages.success(request, "U heeft bevestigd dat de gegevens actueel zijn.")
-        return redirect("leerlingen:detail", pk=leerling.pk)
+        return redirect(_volgende(request) or reverse("leerlingen:detail", args=[leerling.pk]))

@@ -1,0 +1,179 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from accounts.models import Organisatie
+
+from . import workflow
+from .models import Aanpak, Hulpvraag
+from .services import controleer_bestand
+from .workflow import Status
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class KiesLeerlingForm(forms.Form):
+    leerling = forms.ModelChoiceField(
+        label="Leerling",
+        queryset=None,
+        empty_label="— kies een leerling —",
+        error_messages={"required": "Kies de leerling voor wie de hulpvraag is."},
+    )
+
+    def __init__(self, *args, leerlingen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerling"].queryset = leerlingen
+
+
+class HulpvraagForm(forms.ModelForm):
+    class Meta:
+        model = Hulpvraag
+        fields = ["titel", "omschrijving", "coordinator"]
+        help_texts = {
+            "titel": "Geef 'Team Schoolondersteuning' mee, dan kunt u daar later op zoeken.",
+            "coordinator": "Eerst de schakelfunctionaris verbinding onderwijs/jeugdhulp; na het "
+            "overleg wijzigt u dit in de regierolhouder.",
+        }
+        widgets = {"omschrijving": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, coordinatoren, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator"].queryset = coordinatoren
+
+
+class HulpvraagWijzigForm(forms.ModelForm):
+    class Meta:
+        model = Hulpvraag
+        fields = ["titel", "omschrijving"]
+        widgets = {"omschrijving": forms.Textarea(attrs={"rows": 5})}
+
+
+class CoordinatorForm(forms.Form):
+    coordinator = forms.ModelChoiceField(label="Coördinator", queryset=None, empty_label=None)
+
+    def __init__(self, *args, coordinatoren, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator"].queryset = coordinatoren
+
+
+class StatusForm(forms.Form):
+    naar = forms.ChoiceField(label="Nieuwe status")
+    omschrijving = forms.CharField(
+        label="Omschrijving",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Geef indien nodig een toelichting op de status.",
+    )
+
+    def __init__(self, *args, hulpvraag, rechten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar"].choices = [
+            (naar.value, overgang.knop)
+            for naar, overgang in workflow.mogelijke_overgangen(hulpvraag.status, rechten)
+        ]
+        self.fields["naar"].error_messages["invalid_choice"] = (
+            "Deze status kan nu niet worden gekozen."
+        )
+
+
+class AanpakForm(forms.ModelForm):
+    class Meta:
+        model = Aanpak
+        fields = ["titel", "omschrijving", "startdatum", "einddatum", "behandelaar"]
+        widgets = {
+            "omschrijving": forms.Textarea(attrs={"rows": 5}),
+            "startdatum": DATUM,
+            "einddatum": DATUM,
+        }
+        help_texts = {"behandelaar": "Voeg hier de regierolhouder toe."}
+
+    def __init__(self, *args, behandelaars, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["behandelaar"].queryset = behandelaars
+
+
+class BijlageForm(forms.Form):
+    bestand = forms.FileField(
+        label="Bestand",
+        help_text="PDF, Word, Excel of een afbeelding.",
+        error_messages={
+            "required": "Kies een bestand.",
+            "empty": "Het bestand is leeg.",
+        },
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        controleer_bestand(bestand)
+        return bestand
+
+
+class HulpvraagFilter(django_filters.FilterSet):
+    """Search, filters and sorting of the Hulpvragen tab."""
+
+    zoek = django_filters.CharFilter(label="Zoeken", method="filter_zoek")
+    weergave = django_filters.ChoiceFilter(
+        label="Toon",
+        choices=[("open", "Openstaande hulpvragen"), ("afgerond", "Afgeronde hulpvragen")],
+        empty_label=None,
+        method="filter_weergave",
+    )
+    status = django_filters.ChoiceFilter(label="Status", choices=Status.choices, empty_label="Alle")
+    school = django_filters.ModelChoiceFilter(
+        label="School",
+        field_name="leerling__school",
+        queryset=Organisatie.objects.none(),
+        empty_label="Alle scholen",
+    )
+    sorteer = django_filters.OrderingFilter(
+        label="Sorteren",
+        fields=[
+            ("aangemaakt_op", "aangemaakt_op"),
+            ("gewijzigd_op", "gewijzigd_op"),
+            ("leerling__achternaam", "leerling"),
+            ("titel", "titel"),
+            ("status", "status"),
+        ],
+        field_labels={
+            "aangemaakt_op": "Aangemaakt (oud → nieuw)",
+            "-aangemaakt_op": "Aangemaakt (nieuw → oud)",
+            "gewijzigd_op": "Laatst gewijzigd (oud → nieuw)",
+            "-gewijzigd_op": "Laatst gewijzigd (nieuw → oud)",
+            "leerling": "Leerling (A → Z)",
+            "-leerling": "Leerling (Z → A)",
+            "titel": "Titel (A → Z)",
+            "-titel": "Titel (Z → A)",
+            "status": "Status",
+            "-status": "Status (omgekeerd)",
+        },
+        empty_label="Standaard (nieuwste eerst)",
+    )
+
+    class Meta:
+        model = Hulpvraag
+        fields = []
+
+    def __init__(self, data=None, *args, omgeving, **kwargs):
+        data = data.copy() if data is not None else {}
+        data.setdefault("weergave", "open")
+        super().__init__(data, *args, **kwargs)
+        self.filters["school"].queryset = Organisatie.objects.scholen().filter(omgeving=omgeving)
+
+    def filter_zoek(self, queryset, name, value):
+        for woord in value.split():
+            nummer = woord.upper().removeprefix("HV-").lstrip("0")
+            vraag = (
+                Q(titel__icontains=woord)
+                | Q(leerling__voornaam__icontains=woord)
+                | Q(leerling__tussenvoegsel__icontains=woord)
+                | Q(leerling__achternaam__icontains=woord)
+            )
+            if nummer.isdigit():
+                vraag |= Q(pk=int(nummer))
+            queryset = queryset.filter(vraag)
+        return queryset
+
+    def filter_weergave(self, queryset, name, value):
+        if value == "afgerond":
+            return queryset.filter(status=Status.AFGEROND)
+        return queryset.exclude(status=Status.AFGEROND)

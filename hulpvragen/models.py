@@ -1,0 +1,184 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from accounts.models import Omgeving
+from leerlingen.models import Leerling
+
+from .workflow import Status
+
+
+class Hulpvraag(models.Model):
+    """A request for support for one leerling, from the school, worked by the regierolhouder."""
+
+    omgeving = models.ForeignKey(
+        Omgeving, verbose_name="omgeving", on_delete=models.PROTECT, related_name="hulpvragen"
+    )
+    leerling = models.ForeignKey(
+        Leerling, verbose_name="leerling", on_delete=models.PROTECT, related_name="hulpvragen"
+    )
+    titel = models.CharField("titel", max_length=200)
+    omschrijving = models.TextField("omschrijving", blank=True)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="coördinator",
+        on_delete=models.PROTECT,
+        related_name="hulpvragen_als_coordinator",
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="aangemaakt door",
+        on_delete=models.PROTECT,
+        related_name="aangemaakte_hulpvragen",
+    )
+    status = models.CharField(
+        "status", max_length=30, choices=Status.choices, default=Status.AANGEMELD
+    )
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "hulpvraag"
+        verbose_name_plural = "hulpvragen"
+        ordering = ["-aangemaakt_op", "-pk"]
+        # Rechten that are only ever given per hulpvraag (toegang.py), never model-wide.
+        permissions = [
+            ("bekijk_formulieren", "Formulieren van de hulpvraag bekijken"),
+            ("bekijk_aanpak", "Aanpak en leerlinggegevens bekijken"),
+            ("wijzig_status", "Status wijzigen (tussenliggende statussen)"),
+            ("rond_af", "Hulpvraag afronden of heropenen"),
+            ("voeg_bijlage_toe", "Bijlagen toevoegen"),
+            ("open_overlegronde", "Overlegronde openen"),
+            ("plaats_reactie", "Reactie plaatsen bij een overlegronde"),
+        ]
+        indexes = [
+            models.Index(fields=["omgeving", "status", "-aangemaakt_op"]),
+        ]
+
+    def __str__(self):
+        return f"{self.nummer} {self.titel} — {self.leerling}"
+
+    @property
+    def nummer(self):
+        """The case number users search on and quote."""
+        return f"HV-{self.pk:05d}" if self.pk else "HV-nieuw"
+
+    @property
+    def is_afgerond(self):
+        return self.status == Status.AFGEROND
+
+
+class StatusWijziging(models.Model):
+    """One change of status: the history, never edited."""
+
+    hulpvraag = models.ForeignKey(
+        Hulpvraag, on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    van = models.CharField("van", max_length=30, choices=Status.choices, blank=True)
+    naar = models.CharField("naar", max_length=30, choices=Status.choices)
+    omschrijving = models.TextField("omschrijving", blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="door", on_delete=models.PROTECT, related_name="+"
+    )
+    op = models.DateTimeField("op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+        ordering = ["op", "pk"]
+
+    def __str__(self):
+        return f"{self.get_van_display() or '—'} → {self.get_naar_display()}"
+
+
+class Aanpak(models.Model):
+    """A plan under a hulpvraag; its behandelaar is invited to pick the case up."""
+
+    hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.CASCADE, related_name="aanpakken")
+    titel = models.CharField("titel", max_length=200)
+    omschrijving = models.TextField("omschrijving")
+    startdatum = models.DateField("startdatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="behandelaar",
+        on_delete=models.PROTECT,
+        related_name="aanpakken_als_behandelaar",
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "aanpak"
+        verbose_name_plural = "aanpakken"
+        ordering = ["startdatum", "pk"]
+
+    def __str__(self):
+        return self.titel
+
+    def clean(self):
+        if self.einddatum and self.startdatum and self.einddatum < self.startdatum:
+            raise ValidationError({"einddatum": "De einddatum ligt vóór de startdatum."})
+
+
+def bijlage_pad(bijlage, bestandsnaam):
+    # No name of a child in a path: an unguessable name per file, per omgeving.
+    return f"bijlagen/{bijlage.hulpvraag.omgeving_id}/{uuid.uuid4().hex}"
+
+
+class Bijlage(models.Model):
+    """An uploaded file on a hulpvraag; served only through a view that checks access."""
+
+    hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.CASCADE, related_name="bijlagen")
+    bestand = models.FileField("bestand", upload_to=bijlage_pad, max_length=300)
+    naam = models.CharField("bestandsnaam", max_length=255)
+    content_type = models.CharField("soort bestand", max_length=120)
+    grootte = models.PositiveBigIntegerField("grootte (bytes)")
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="toegevoegd door",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    geupload_op = models.DateTimeField("toegevoegd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bijlage"
+        verbose_name_plural = "bijlagen"
+        ordering = ["-geupload_op", "-pk"]
+
+    def __str__(self):
+        return self.naam
+
+
+class HulpvraagRecht(UserObjectPermissionBase):
+    """django-guardian's object permission, as a direct foreign key to Hulpvraag.
+
+    Written only by toegang.synchroniseer_toegang. `geldig_tot` (inclusive) carries the end of an
+    overlegronde, so every request can refuse an expired recht even before the beat removed it.
+    """
+
+    content_object = models.ForeignKey(Hulpvraag, on_delete=models.CASCADE, related_name="rechten")
+    geldig_tot = models.DateField("geldig tot en met", null=True, blank=True)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = "recht op hulpvraag"
+        verbose_name_plural = "rechten op hulpvragen"
+
+
+class HulpvraagGroepsrecht(GroupObjectPermissionBase):
+    """Unused (nobody gets rechten through a group), present so guardian finds a direct model."""
+
+    content_object = models.ForeignKey(
+        Hulpvraag, on_delete=models.CASCADE, related_name="groepsrechten"
+    )
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = "groepsrecht op hulpvraag"
+        verbose_name_plural = "groepsrechten op hulpvragen"

@@ -1,0 +1,296 @@
+"""Business actions on a hulpvraag: each checks its recht, runs in one transaction, recomputes
+access when a relation changes, and queues its mails."""
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+
+from leerlingen.selectors import leerlingen_voor
+from notificaties.catalogus import Soort
+from notificaties.services import maak_notificatie
+
+from . import toegang, workflow
+from .models import Aanpak, Bijlage, Hulpvraag, StatusWijziging
+from .selectors import ib_coo_van_school, mogelijke_coordinatoren
+from .workflow import Status
+
+
+def _eis(gebruiker, hulpvraag, recht, bericht):
+    if recht not in toegang.rechten_op(gebruiker, hulpvraag):
+        raise PermissionDenied(bericht)
+
+
+def _mail(*, ontvanger, hulpvraag, soort, pad, **context):
+    maak_notificatie(
+        ontvanger=ontvanger,
+        omgeving=hulpvraag.omgeving,
+        soort=soort,
+        pad=pad,
+        context={
+            "ontvanger_naam": ontvanger.get_full_name(),
+            "leerling_naam": hulpvraag.leerling.volledige_naam,
+            "hulpvraag_titel": hulpvraag.titel,
+            "hulpvraag_nummer": hulpvraag.nummer,
+            **context,
+        },
+    )
+
+
+def _controleer_coordinator(hulpvraag, coordinator, veld="coordinator"):
+    if not mogelijke_coordinatoren(omgeving=hulpvraag.omgeving).filter(pk=coordinator.pk).exists():
+        raise ValidationError(
+            {
+                veld: "Kies een schakelfunctionaris verbinding onderwijs/jeugdhulp of een "
+                "regierolhouder van deze omgeving."
+            }
+        )
+
+
+def maak_hulpvraag(*, door, omgeving, leerling, titel, omschrijving, coordinator):
+    """IB/COO zet de hulpvraag in Kindkans, with the schakelfunctionaris as first coördinator."""
+    if not leerlingen_voor(gebruiker=door, omgeving=omgeving).filter(pk=leerling.pk).exists():
+        raise PermissionDenied(
+            "Alleen de IB/COO van de school zet een hulpvraag voor deze leerling."
+        )
+    if leerling.controle_nodig():
+        raise ValidationError(
+            "Controleer eerst of de basis- en schoolgegevens van de leerling actueel zijn."
+        )
+    hulpvraag = Hulpvraag(
+        omgeving=omgeving,
+        leerling=leerling,
+        titel=titel,
+        omschrijving=omschrijving,
+        coordinator=coordinator,
+        aangemaakt_door=door,
+    )
+    _controleer_coordinator(hulpvraag, coordinator)
+    with transaction.atomic():
+        hulpvraag.save()
+        StatusWijziging.objects.create(hulpvraag=hulpvraag, naar=Status.AANGEMELD, door=door)
+        toegang.synchroniseer_toegang(hulpvraag)
+        if coordinator != door:
+            _mail(
+                ontvanger=coordinator,
+                hulpvraag=hulpvraag,
+                soort=Soort.COORDINATOR_GEWIJZIGD,
+                pad=reverse("hulpvragen:detail", args=[hulpvraag.pk]),
+                door_naam=door.get_full_name(),
+            )
+    return hulpvraag
+
+
+@transaction.atomic
+def wijzig_hulpvraag(*, door, hulpvraag, titel, omschrijving):
+    """IB/COO or coördinator changes titel and omschrijving."""
+    _eis(door, hulpvraag, toegang.WIJZIGEN, "U mag deze hulpvraag niet wijzigen.")
+    hulpvraag.titel = titel
+    hulpvraag.omschrijving = omschrijving
+    hulpvraag.full_clean()
+    hulpvraag.save(update_fields=["titel", "omschrijving", "gewijzigd_op"])
+    return hulpvraag
+
+
+def wijzig_coordinator(*, door, hulpvraag, coordinator):
+    """IB/COO wijzigt de coördinator (e.g. into the regierolhouder); access and mail follow."""
+    _eis(
+        door, hulpvraag, toegang.WIJZIGEN, "U mag de coördinator van deze hulpvraag niet wijzigen."
+    )
+    if coordinator == hulpvraag.coordinator:
+        return hulpvraag
+    _controleer_coordinator(hulpvraag, coordinator)
+    with transaction.atomic():
+        hulpvraag.coordinator = coordinator
+        hulpvraag.save(update_fields=["coordinator", "gewijzigd_op"])
+        toegang.synchroniseer_toegang(hulpvraag)
+        if coordinator != door:
+            _mail(
+                ontvanger=coordinator,
+                hulpvraag=hulpvraag,
+                soort=Soort.COORDINATOR_GEWIJZIGD,
+                pad=reverse("hulpvragen:detail", args=[hulpvraag.pk]),
+                door_naam=door.get_full_name(),
+            )
+    return hulpvraag
+
+
+def _mail_behandelaar(aanpak):
+    _mail(
+        ontvanger=aanpak.behandelaar,
+        hulpvraag=aanpak.hulpvraag,
+        soort=Soort.AANPAK_BEHANDELAAR,
+        pad=reverse("hulpvragen:aanpak", args=[aanpak.hulpvraag_id]) + f"#aanpak-{aanpak.pk}",
+        aanpak_titel=aanpak.titel,
+    )
+
+
+def voeg_aanpak_toe(*, door, hulpvraag, titel, omschrijving, startdatum, einddatum, behandelaar):
+    """IB/COO maakt een aanpak aan and so invites the regierolhouder as behandelaar."""
+    _eis(door, hulpvraag, toegang.WIJZIGEN, "U mag bij deze hulpvraag geen aanpak toevoegen.")
+    _controleer_coordinator(hulpvraag, behandelaar, veld="behandelaar")
+    aanpak = Aanpak(
+        hulpvraag=hulpvraag,
+        titel=titel,
+        omschrijving=omschrijving,
+        startdatum=startdatum,
+        einddatum=einddatum,
+        behandelaar=behandelaar,
+        aangemaakt_door=door,
+    )
+    aanpak.full_clean()
+    with transaction.atomic():
+        aanpak.save()
+        toegang.synchroniseer_toegang(hulpvraag)
+        _mail_behandelaar(aanpak)
+    return aanpak
+
+
+def wijzig_aanpak(*, door, aanpak, titel, omschrijving, startdatum, einddatum, behandelaar):
+    """Change an aanpak; a new behandelaar gets access and the mail, the old one loses access
+    unless another relation keeps it."""
+    hulpvraag = aanpak.hulpvraag
+    _eis(door, hulpvraag, toegang.WIJZIGEN, "U mag deze aanpak niet wijzigen.")
+    nieuwe_behandelaar = behandelaar != aanpak.behandelaar
+    if nieuwe_behandelaar:
+        _controleer_coordinator(hulpvraag, behandelaar, veld="behandelaar")
+    aanpak.titel = titel
+    aanpak.omschrijving = omschrijving
+    aanpak.startdatum = startdatum
+    aanpak.einddatum = einddatum
+    aanpak.behandelaar = behandelaar
+    aanpak.full_clean()
+    with transaction.atomic():
+        aanpak.save()
+        if nieuwe_behandelaar:
+            toegang.synchroniseer_toegang(hulpvraag)
+            _mail_behandelaar(aanpak)
+    return aanpak
+
+
+def wijzig_status(*, door, hulpvraag, naar, omschrijving=""):
+    """Pas de status van de hulpvraag aan, as the transition table allows; the IB/COO is told."""
+    overgang = workflow.overgang(hulpvraag.status, naar)
+    if overgang is None:
+        raise ValidationError(
+            f"Van {Status(hulpvraag.status).label} kan de status niet naar {Status(naar).label}."
+        )
+    if overgang.recht == workflow.AFRONDEN:
+        bericht = "Alleen de IB/COO van de school rondt een hulpvraag af of heropent hem."
+    else:
+        bericht = "Alleen de coördinator of een behandelaar past deze status aan."
+    _eis(door, hulpvraag, overgang.recht, bericht)
+    with transaction.atomic():
+        # Lock the row: two people changing the status at once must not skip a step.
+        vergrendeld = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
+        if vergrendeld.status != hulpvraag.status:
+            raise ValidationError(
+                "De status is intussen door iemand anders gewijzigd. Kijk opnieuw."
+            )
+        wijziging = StatusWijziging.objects.create(
+            hulpvraag=hulpvraag,
+            van=hulpvraag.status,
+            naar=naar,
+            omschrijving=omschrijving,
+            door=door,
+        )
+        hulpvraag.status = naar
+        hulpvraag.save(update_fields=["status", "gewijzigd_op"])
+        if overgang.mail:
+            for ontvanger in ib_coo_van_school(hulpvraag):
+                if ontvanger == door:
+                    continue
+                _mail(
+                    ontvanger=ontvanger,
+                    hulpvraag=hulpvraag,
+                    soort=overgang.mail,
+                    pad=reverse("hulpvragen:detail", args=[hulpvraag.pk]),
+                    door_naam=door.get_full_name(),
+                    status=Status(naar).label,
+                    omschrijving=omschrijving,
+                )
+    return wijziging
+
+
+# --- Bijlagen -----------------------------------------------------------------------------------
+
+TOEGESTANE_BESTANDEN = {
+    "application/pdf": "PDF",
+    "application/msword": "Word",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+    "application/vnd.ms-excel": "Excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+    "application/vnd.oasis.opendocument.text": "OpenDocument-tekst",
+    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument-rekenblad",
+    "image/jpeg": "afbeelding",
+    "image/png": "afbeelding",
+    "image/gif": "afbeelding",
+    "image/webp": "afbeelding",
+    "image/heic": "afbeelding",
+}
+
+
+def soort_bestand(bestand):
+    """The MIME type read from the file's first bytes, never from its name."""
+    bestand.seek(0)
+    kop = bestand.read(8192)
+    bestand.seek(0)
+    gevonden = filetype.guess(kop)
+    return gevonden.mime if gevonden else None
+
+
+def controleer_bestand(bestand):
+    """Refuse what is empty, too large, or not a PDF, Word, Excel or image by its content."""
+    maximum = settings.BIJLAGE_MAX_MB * 1024 * 1024
+    if not bestand.size:
+        raise ValidationError("Het bestand is leeg.")
+    if bestand.size > maximum:
+        raise ValidationError(
+            f"Het bestand is groter dan {settings.BIJLAGE_MAX_MB} MB. Verklein het of deel het op."
+        )
+    soort = soort_bestand(bestand)
+    if soort not in TOEGESTANE_BESTANDEN:
+        raise ValidationError(
+            "Dit soort bestand kan niet worden toegevoegd. Voeg een PDF, Word- of Excel-bestand "
+            "of een afbeelding (JPG, PNG, GIF) toe. Let op: de inhoud telt, niet de naam."
+        )
+    return soort
+
+
+def voeg_bijlage_toe(*, door, hulpvraag, bestand):
+    """Add a bijlage; everyone involved in the hulpvraag can see it."""
+    _eis(
+        door,
+        hulpvraag,
+        toegang.BIJLAGE_TOEVOEGEN,
+        "U mag bij deze hulpvraag geen bijlage toevoegen.",
+    )
+    soort = controleer_bestand(bestand)
+    bijlage = Bijlage(
+        hulpvraag=hulpvraag,
+        naam=bestand.name[:255],
+        content_type=soort,
+        grootte=bestand.size,
+        geupload_door=door,
+    )
+    with transaction.atomic():
+        bijlage.bestand.save("bijlage", bestand, save=False)
+        bijlage.save()
+    return bijlage
+
+
+def verwijder_bijlage(*, door, bijlage):
+    """The uploader removes their own bijlage (file included)."""
+    if bijlage.geupload_door_id != door.pk:
+        raise PermissionDenied("Alleen wie de bijlage toevoegde, kan hem verwijderen.")
+    _eis(
+        door,
+        bijlage.hulpvraag,
+        toegang.BIJLAGE_TOEVOEGEN,
+        "U kunt hier geen bijlagen meer beheren.",
+    )
+    bestand = bijlage.bestand
+    with transaction.atomic():
+        bijlage.delete()
+        transaction.on_commit(lambda: bestand.storage.delete(bestand.name))

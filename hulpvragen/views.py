@@ -1,0 +1,348 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from django_filters.views import FilterView
+
+from leerlingen.selectors import leerlingen_voor, scholen_van_ib_coo
+
+from . import services, toegang, workflow
+from .forms import (
+    AanpakForm,
+    BijlageForm,
+    CoordinatorForm,
+    HulpvraagFilter,
+    HulpvraagForm,
+    HulpvraagWijzigForm,
+    KiesLeerlingForm,
+    StatusForm,
+)
+from .models import Aanpak, Bijlage
+from .selectors import hulpvraag_detail, mogelijke_coordinatoren, zichtbare_hulpvragen
+from .tabs import tabs_voor
+
+
+def _fouten_naar_formulier(form, fout):
+    """Put a service's ValidationError on the form, field by field where it names one."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
+
+
+class HulpvraagLijstView(FilterView):
+    """The Hulpvragen tab: every hulpvraag the person may see in this omgeving."""
+
+    filterset_class = HulpvraagFilter
+    template_name = "hulpvragen/lijst.html"
+    context_object_name = "hulpvragen"
+    paginate_by = 25
+    strict = False
+
+    def get_queryset(self):
+        return zichtbare_hulpvragen(gebruiker=self.request.user, omgeving=self.request.omgeving)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "omgeving": self.request.omgeving}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["mag_aanmaken"] = leerlingen_voor(
+            gebruiker=self.request.user, omgeving=self.request.omgeving
+        ).exists()
+        return context
+
+
+class NieuweHulpvraagView(TemplateView):
+    """IB/COO zet de hulpvraag in Kindkans: choose the leerling, check its data, then the form."""
+
+    template_name = "hulpvragen/nieuw.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.leerlingen = leerlingen_voor(gebruiker=request.user, omgeving=request.omgeving)
+        if not scholen_van_ib_coo(gebruiker=request.user, omgeving=request.omgeving).exists():
+            raise PermissionDenied("Alleen een IB/COO van een school zet een hulpvraag in.")
+        self.leerling = None
+        gekozen = request.GET.get("leerling") or request.POST.get("leerling")
+        if gekozen:
+            self.leerling = (
+                get_object_or_404(self.leerlingen, pk=gekozen) if gekozen.isdigit() else None
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def _hulpvraag_form(self, data=None):
+        return HulpvraagForm(
+            data,
+            coordinatoren=mogelijke_coordinatoren(omgeving=self.request.omgeving),
+            initial={"titel": "Team Schoolondersteuning"},
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["leerling"] = self.leerling
+        context["terug_hier"] = (
+            self.request.path
+            + "?"
+            + urlencode({"leerling": self.leerling.pk} if self.leerling else {})
+        )
+        if self.leerling is None:
+            context.setdefault(
+                "kies_form", KiesLeerlingForm(self.request.GET or None, leerlingen=self.leerlingen)
+            )
+        elif not self.leerling.controle_nodig():
+            context.setdefault("form", self._hulpvraag_form())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.leerling is None:
+            raise Http404
+        form = self._hulpvraag_form(request.POST)
+        if form.is_valid():
+            try:
+                hulpvraag = services.maak_hulpvraag(
+                    door=request.user,
+                    omgeving=request.omgeving,
+                    leerling=self.leerling,
+                    **form.cleaned_data,
+                )
+            except ValidationError as fout:
+                _fouten_naar_formulier(form, fout)
+            else:
+                messages.success(request, f"Hulpvraag {hulpvraag.nummer} is aangemaakt.")
+                return redirect("hulpvragen:detail", pk=hulpvraag.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class HulpvraagMixin:
+    """Resolve the hulpvraag: 404 when it is not visible, `nodig` recht else 403 (or 404 for
+    a tab whose content is hidden from this person)."""
+
+    nodig = toegang.ZIEN
+    verborgen = False  # True: without the recht the page does not exist for this person
+
+    def dispatch(self, request, *args, **kwargs):
+        self.hulpvraag = get_object_or_404(
+            hulpvraag_detail(gebruiker=request.user, omgeving=request.omgeving), pk=kwargs["pk"]
+        )
+        self.rechten = toegang.rechten_op(request.user, self.hulpvraag)
+        if self.nodig not in self.rechten:
+            if self.verborgen:
+                raise Http404
+            raise PermissionDenied("U heeft voor deze hulpvraag geen toestemming voor deze actie.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            hulpvraag=self.hulpvraag,
+            rechten=self.rechten,
+            tabs=tabs_voor(self.hulpvraag, self.rechten),
+            huidige_tab=self.request.resolver_match.view_name,
+        )
+        return context
+
+
+class HulpvraagDetailView(HulpvraagMixin, TemplateView):
+    """Tab Algemeen: data, coördinator, status and its full history."""
+
+    template_name = "hulpvragen/detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if toegang.STATUS in self.rechten or toegang.AFRONDEN in self.rechten:
+            status_form = StatusForm(hulpvraag=self.hulpvraag, rechten=self.rechten)
+            if status_form.fields["naar"].choices:
+                context.setdefault("status_form", status_form)
+        if toegang.WIJZIGEN in self.rechten:
+            context.setdefault(
+                "coordinator_form",
+                CoordinatorForm(
+                    coordinatoren=mogelijke_coordinatoren(omgeving=self.request.omgeving),
+                    initial={"coordinator": self.hulpvraag.coordinator_id},
+                ),
+            )
+        return context
+
+
+class StatusView(HulpvraagDetailView):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if not self.rechten & {toegang.STATUS, toegang.AFRONDEN}:
+            raise PermissionDenied(
+                "Alleen de coördinator, een behandelaar of de IB/COO past de status aan."
+            )
+        form = StatusForm(request.POST, hulpvraag=self.hulpvraag, rechten=self.rechten)
+        if form.is_valid():
+            try:
+                services.wijzig_status(
+                    door=request.user,
+                    hulpvraag=self.hulpvraag,
+                    naar=form.cleaned_data["naar"],
+                    omschrijving=form.cleaned_data["omschrijving"],
+                )
+            except ValidationError as fout:
+                _fouten_naar_formulier(form, fout)
+            else:
+                label = workflow.Status(form.cleaned_data["naar"]).label
+                messages.success(request, f"De status is aangepast naar {label}.")
+                return redirect("hulpvragen:detail", pk=self.hulpvraag.pk)
+        return self.render_to_response(self.get_context_data(status_form=form))
+
+
+class CoordinatorView(HulpvraagDetailView):
+    http_method_names = ["post"]
+    nodig = toegang.WIJZIGEN
+
+    def post(self, request, *args, **kwargs):
+        form = CoordinatorForm(
+            request.POST, coordinatoren=mogelijke_coordinatoren(omgeving=request.omgeving)
+        )
+        if form.is_valid():
+            try:
+                services.wijzig_coordinator(
+                    door=request.user,
+                    hulpvraag=self.hulpvraag,
+                    coordinator=form.cleaned_data["coordinator"],
+                )
+            except ValidationError as fout:
+                _fouten_naar_formulier(form, fout)
+            else:
+                messages.success(
+                    request, f"De coördinator is nu {self.hulpvraag.coordinator.get_full_name()}."
+                )
+                return redirect("hulpvragen:detail", pk=self.hulpvraag.pk)
+        return self.render_to_response(self.get_context_data(coordinator_form=form))
+
+
+class HulpvraagWijzigView(HulpvraagMixin, FormView):
+    template_name = "hulpvragen/wijzigen.html"
+    form_class = HulpvraagWijzigForm
+    nodig = toegang.WIJZIGEN
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.hulpvraag}
+
+    def form_valid(self, form):
+        try:
+            services.wijzig_hulpvraag(
+                door=self.request.user, hulpvraag=self.hulpvraag, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+            return self.form_invalid(form)
+        messages.success(self.request, "De hulpvraag is opgeslagen.")
+        return redirect("hulpvragen:detail", pk=self.hulpvraag.pk)
+
+
+class AanpakTabView(HulpvraagMixin, TemplateView):
+    """Tab Aanpak: the plans and their behandelaar."""
+
+    template_name = "hulpvragen/aanpak.html"
+    nodig = toegang.AANPAK
+    verborgen = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["aanpakken"] = self.hulpvraag.aanpakken.select_related("behandelaar")
+        return context
+
+
+class AanpakFormView(HulpvraagMixin, FormView):
+    template_name = "hulpvragen/aanpak_form.html"
+    form_class = AanpakForm
+    nodig = toegang.WIJZIGEN
+
+    def dispatch(self, request, *args, **kwargs):
+        self.aanpak = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["behandelaars"] = mogelijke_coordinatoren(omgeving=self.request.omgeving)
+        if "apk" in self.kwargs:
+            self.aanpak = get_object_or_404(Aanpak, pk=self.kwargs["apk"], hulpvraag=self.hulpvraag)
+            kwargs["instance"] = self.aanpak
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "aanpak": self.aanpak}
+
+    def form_valid(self, form):
+        gegevens = {k: form.cleaned_data[k] for k in AanpakForm.Meta.fields}
+        try:
+            if self.aanpak is None:
+                aanpak = services.voeg_aanpak_toe(
+                    door=self.request.user, hulpvraag=self.hulpvraag, **gegevens
+                )
+                bericht = (
+                    f"De aanpak is opgeslagen. {aanpak.behandelaar.get_full_name()} krijgt een "
+                    "mail als behandelaar."
+                )
+            else:
+                aanpak = services.wijzig_aanpak(
+                    door=self.request.user, aanpak=self.aanpak, **gegevens
+                )
+                bericht = "De aanpak is opgeslagen."
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+            return self.form_invalid(form)
+        messages.success(self.request, bericht)
+        return redirect(
+            reverse("hulpvragen:aanpak", args=[self.hulpvraag.pk]) + f"#aanpak-{aanpak.pk}"
+        )
+
+
+class BijlagenTabView(HulpvraagMixin, FormView):
+    """Tab Bijlagen: the files, an upload form with the work instruction's privacy warning."""
+
+    template_name = "hulpvragen/bijlagen.html"
+    form_class = BijlageForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["bijlagen"] = self.hulpvraag.bijlagen.select_related("geupload_door")
+        if toegang.BIJLAGE_TOEVOEGEN not in self.rechten:
+            context.pop("form", None)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if toegang.BIJLAGE_TOEVOEGEN not in self.rechten:
+            raise PermissionDenied("U mag bij deze hulpvraag geen bijlage toevoegen.")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        bijlage = services.voeg_bijlage_toe(
+            door=self.request.user, hulpvraag=self.hulpvraag, bestand=form.cleaned_data["bestand"]
+        )
+        messages.success(self.request, f"Bijlage {bijlage.naam} is toegevoegd.")
+        return redirect("hulpvragen:bijlagen", pk=self.hulpvraag.pk)
+
+
+class BijlageDownloadView(HulpvraagMixin, View):
+    """The file, only after the access check, always as a download."""
+
+    def get(self, request, *args, **kwargs):
+        bijlage = get_object_or_404(Bijlage, pk=kwargs["bpk"], hulpvraag=self.hulpvraag)
+        return FileResponse(
+            bijlage.bestand.open("rb"),
+            as_attachment=True,
+            filename=bijlage.naam,
+            content_type=bijlage.content_type,
+        )
+
+
+class BijlageVerwijderView(HulpvraagMixin, View):
+    http_method_names = ["post"]
+    nodig = toegang.BIJLAGE_TOEVOEGEN
+
+    def post(self, request, *args, **kwargs):
+        bijlage = get_object_or_404(Bijlage, pk=kwargs["bpk"], hulpvraag=self.hulpvraag)
+        services.verwijder_bijlage(door=request.user, bijlage=bijlage)
+        messages.success(request, f"Bijlage {bijlage.naam} is verwijderd.")
+        return redirect("hulpvragen:bijlagen", pk=self.hulpvraag.pk)
