@@ -11,6 +11,9 @@ urlpatterns = [
     path("", StartView.as_view(), name="start"),
     path("", include("accounts.urls")),
     path("hulpvragen/", include("hulpvragen.urls")),
+    # Formulieren and Overleg hang their pages under a hulpvraag; their own URL files.
+    path("", include("formulieren.urls")),
+    path("", include("overleg.urls")),
     path("leerlingen/", include("leerlingen.urls")),
     path("meldingen/", include("notificaties.urls")),
     path("beheer/", admin.site.urls),
