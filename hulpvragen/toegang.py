@@ -184,3 +184,16 @@ def hulpvragen_van_lid(lidmaatschap):
     if lidmaatschap.rol == Rol.IB_COO:
         vraag |= Q(leerling__school_id=lidmaatschap.organisatie_id)
     return Hulpvraag.objects.filter(vraag).select_related("leerling")
+
+
+def ruim_verlopen_rechten_op(vandaag=None):
+    """Remove every recht whose geldig_tot has passed, in one statement over all hulpvragen.
+
+    This is what a recompute of each affected hulpvraag would do: a row only carries a
+    geldig_tot when all its reasons are temporary (a lasting one makes it None, and a later
+    temporary one moves it on), so after that date no reason is left. Requests already refuse
+    such a row (rechten_op, met_recht); this sweep makes the guardian rows agree.
+    """
+    vandaag = vandaag or timezone.localdate()
+    aantal, _ = HulpvraagRecht.objects.filter(geldig_tot__lt=vandaag).delete()
+    return aantal

@@ -26,13 +26,17 @@ from .selectors import hulpvraag_detail, mogelijke_coordinatoren, zichtbare_hulp
 from .tabs import tabs_voor
 
 
-def _fouten_naar_formulier(form, fout):
+def fouten_naar_formulier(form, fout):
     """Put a service's ValidationError on the form, field by field where it names one."""
     if hasattr(fout, "error_dict"):
         for veld, fouten in fout.error_dict.items():
             form.add_error(veld if veld in form.fields else None, fouten)
     else:
         form.add_error(None, fout)
+
+
+# Older name, kept while other apps move to the public one.
+_fouten_naar_formulier = fouten_naar_formulier
 
 
 class HulpvraagLijstView(FilterView):
@@ -111,7 +115,7 @@ class NieuweHulpvraagView(TemplateView):
                     **form.cleaned_data,
                 )
             except ValidationError as fout:
-                _fouten_naar_formulier(form, fout)
+                fouten_naar_formulier(form, fout)
             else:
                 messages.success(request, f"Hulpvraag {hulpvraag.nummer} is aangemaakt.")
                 return redirect("hulpvragen:detail", pk=hulpvraag.pk)
@@ -187,7 +191,7 @@ class StatusView(HulpvraagDetailView):
                     omschrijving=form.cleaned_data["omschrijving"],
                 )
             except ValidationError as fout:
-                _fouten_naar_formulier(form, fout)
+                fouten_naar_formulier(form, fout)
             else:
                 label = workflow.Status(form.cleaned_data["naar"]).label
                 messages.success(request, f"De status is aangepast naar {label}.")
@@ -211,7 +215,7 @@ class CoordinatorView(HulpvraagDetailView):
                     coordinator=form.cleaned_data["coordinator"],
                 )
             except ValidationError as fout:
-                _fouten_naar_formulier(form, fout)
+                fouten_naar_formulier(form, fout)
             else:
                 messages.success(
                     request, f"De coördinator is nu {self.hulpvraag.coordinator.get_full_name()}."
@@ -234,7 +238,7 @@ class HulpvraagWijzigView(HulpvraagMixin, FormView):
                 door=self.request.user, hulpvraag=self.hulpvraag, **form.cleaned_data
             )
         except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
+            fouten_naar_formulier(form, fout)
             return self.form_invalid(form)
         messages.success(self.request, "De hulpvraag is opgeslagen.")
         return redirect("hulpvragen:detail", pk=self.hulpvraag.pk)
@@ -290,7 +294,7 @@ class AanpakFormView(HulpvraagMixin, FormView):
                 )
                 bericht = "De aanpak is opgeslagen."
         except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
+            fouten_naar_formulier(form, fout)
             return self.form_invalid(form)
         messages.success(self.request, bericht)
         return redirect(

@@ -180,6 +180,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notificaties.tasks.herstart_wachtende_notificaties",
         "schedule": env.int("NOTIFICATIE_HERSTART_INTERVAL_SECONDEN", default=60),
     },
+    "beeindig-verlopen-overlegrondes": {
+        "task": "overleg.tasks.beeindig_verlopen_overlegrondes",
+        # Hourly; requests check the date themselves, this only tidies the rows.
+        "schedule": env.int("OVERLEG_OPRUIM_INTERVAL_SECONDEN", default=3600),
+    },
 }
 
 # --- Notificaties ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from hulpvragen import services
 from hulpvragen.urls import app_name, urlpatterns
+from overleg.services import maak_overlegronde
 from tests.factories import LeerlingFactory, OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,25 +27,26 @@ ROLLEN = [
     "oud_coordinator",
     "regierolhouder_onbetrokken",
     "lid_andere_omgeving",
+    "deelnemer",
     "anoniem",
 ]
 POST = {"status", "coordinator", "bijlage_verwijderen"}
 
 # url name → expected status per role, in the order of ROLLEN
 MATRIX = {
-    "lijst": [200, 200, 200, 200, 200, 200, 200, 302],
-    "nieuw": [200, 200, 403, 403, 403, 403, 403, 302],
-    "detail": [200, 404, 200, 200, 404, 404, 404, 302],
-    "wijzigen": [200, 404, 200, 403, 404, 404, 404, 302],
-    "status": [200, 404, 200, 200, 404, 404, 404, 302],
-    "coordinator": [200, 404, 200, 403, 404, 404, 404, 302],
-    "aanpak": [200, 404, 200, 200, 404, 404, 404, 302],
-    "aanpak_nieuw": [200, 404, 200, 403, 404, 404, 404, 302],
-    "aanpak_wijzigen": [200, 404, 200, 403, 404, 404, 404, 302],
-    "bijlagen": [200, 404, 200, 200, 404, 404, 404, 302],
-    "bijlage": [200, 404, 200, 200, 404, 404, 404, 302],
+    "lijst": [200, 200, 200, 200, 200, 200, 200, 200, 302],
+    "nieuw": [200, 200, 403, 403, 403, 403, 403, 403, 302],
+    "detail": [200, 404, 200, 200, 404, 404, 404, 200, 302],
+    "wijzigen": [200, 404, 200, 403, 404, 404, 404, 403, 302],
+    "status": [200, 404, 200, 200, 404, 404, 404, 403, 302],
+    "coordinator": [200, 404, 200, 403, 404, 404, 404, 403, 302],
+    "aanpak": [200, 404, 200, 200, 404, 404, 404, 404, 302],
+    "aanpak_nieuw": [200, 404, 200, 403, 404, 404, 404, 403, 302],
+    "aanpak_wijzigen": [200, 404, 200, 403, 404, 404, 404, 403, 302],
+    "bijlagen": [200, 404, 200, 200, 404, 404, 404, 200, 302],
+    "bijlage": [200, 404, 200, 200, 404, 404, 404, 200, 302],
     # Only the uploader (here the IB/COO) removes a bijlage.
-    "bijlage_verwijderen": [302, 404, 403, 403, 404, 404, 404, 302],
+    "bijlage_verwijderen": [302, 404, 403, 403, 404, 404, 404, 403, 302],
 }
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -62,6 +64,7 @@ def wereld(po, vo, maak_lid, settings, tmp_path):
         "oud_coordinator": maak_lid(po, "schakelfunctionaris_verbinding"),
         "regierolhouder_onbetrokken": maak_lid(po, "regierolhouder"),
         "lid_andere_omgeving": maak_lid(vo, "regierolhouder"),
+        "deelnemer": maak_lid(po, "externe_deelnemer"),
     }
     leerling = LeerlingFactory(school=school, gecontroleerd_op=timezone.now())
     ib = mensen["ib_school"]
@@ -87,6 +90,14 @@ def wereld(po, vo, maak_lid, settings, tmp_path):
         door=ib,
         hulpvraag=hulpvraag,
         bestand=SimpleUploadedFile("verslag.pdf", PDF, content_type="application/pdf"),
+    )
+    maak_overlegronde(
+        door=mensen["coordinator"],
+        hulpvraag=hulpvraag,
+        titel="Meekijken",
+        omschrijving="x",
+        einddatum=timezone.localdate() + datetime.timedelta(days=7),
+        deelnemers=[mensen["deelnemer"]],
     )
     kwargs = {"pk": hulpvraag.pk, "apk": aanpak.pk, "bpk": bijlage.pk}
     return mensen, kwargs

@@ -1,0 +1,143 @@
+"""Overlegrondes: inviting others to look into the dossier for at most two weeks."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Lidmaatschap
+from hulpvragen import toegang
+from notificaties.catalogus import Soort
+from notificaties.services import maak_notificatie
+
+from .models import Deelname, Overlegronde, Reactie, controleer_einddatum
+
+
+def _pad(overlegronde):
+    return reverse("overleg:tab", args=[overlegronde.hulpvraag_id]) + f"#ronde-{overlegronde.pk}"
+
+
+def _context(hulpvraag, ontvanger, **extra):
+    return {
+        "ontvanger_naam": ontvanger.get_full_name(),
+        "leerling_naam": hulpvraag.leerling.volledige_naam,
+        "hulpvraag_titel": hulpvraag.titel,
+        "hulpvraag_nummer": hulpvraag.nummer,
+        **extra,
+    }
+
+
+def maak_overlegronde(*, door, hulpvraag, titel, omschrijving, einddatum, deelnemers):
+    """The regierolhouder maakt een OVERLEGRONDE aan; each deelnemer gets access and the mail."""
+    if toegang.OVERLEGRONDE not in toegang.rechten_op(door, hulpvraag):
+        raise PermissionDenied("Alleen de coördinator of een behandelaar opent een overlegronde.")
+    controleer_einddatum(einddatum)
+    deelnemers = list(dict.fromkeys(deelnemers))
+    if not deelnemers:
+        raise ValidationError({"deelnemers": "Kies ten minste één deelnemer."})
+    leden = set(
+        Lidmaatschap.objects.actief()
+        .filter(omgeving_id=hulpvraag.omgeving_id, gebruiker__in=deelnemers)
+        .values_list("gebruiker_id", flat=True)
+    )
+    if any(d.pk not in leden for d in deelnemers):
+        raise ValidationError({"deelnemers": "Kies alleen deelnemers uit deze omgeving."})
+    ronde = Overlegronde(
+        hulpvraag=hulpvraag,
+        titel=titel,
+        omschrijving=omschrijving,
+        einddatum=einddatum,
+        aangemaakt_door=door,
+    )
+    ronde.full_clean()
+    with transaction.atomic():
+        ronde.save()
+        Deelname.objects.bulk_create(Deelname(overlegronde=ronde, deelnemer=d) for d in deelnemers)
+        toegang.synchroniseer_toegang(hulpvraag)
+        for deelnemer in deelnemers:
+            maak_notificatie(
+                ontvanger=deelnemer,
+                omgeving=hulpvraag.omgeving,
+                soort=Soort.OVERLEGRONDE_UITNODIGING,
+                pad=_pad(ronde),
+                context=_context(
+                    hulpvraag,
+                    deelnemer,
+                    regierolhouder_naam=door.get_full_name(),
+                    overlegronde_titel=ronde.titel,
+                    overlegronde_omschrijving=ronde.omschrijving,
+                    einddatum=ronde.einddatum,
+                ),
+            )
+    return ronde
+
+
+def _eis_maker(door, ronde):
+    if ronde.aangemaakt_door_id != door.pk:
+        raise PermissionDenied("Alleen wie de overlegronde aanmaakte, kan hem wijzigen.")
+    if toegang.OVERLEGRONDE not in toegang.rechten_op(door, ronde.hulpvraag):
+        raise PermissionDenied("U bent niet meer betrokken bij deze hulpvraag.")
+
+
+@transaction.atomic
+def wijzig_einddatum(*, door, overlegronde, einddatum):
+    """The maker moves the einddatum, within the two-week rule; access follows."""
+    _eis_maker(door, overlegronde)
+    if overlegronde.gesloten_op is not None:
+        raise ValidationError("Deze overlegronde is gesloten.")
+    controleer_einddatum(einddatum)
+    overlegronde.einddatum = einddatum
+    overlegronde.save(update_fields=["einddatum"])
+    toegang.synchroniseer_toegang(overlegronde.hulpvraag)
+    return overlegronde
+
+
+@transaction.atomic
+def sluit_overlegronde(*, door, overlegronde):
+    """The maker closes the round early: the deelnemers' inzage stops now."""
+    _eis_maker(door, overlegronde)
+    if overlegronde.gesloten_op is None:
+        overlegronde.gesloten_op = timezone.now()
+        overlegronde.save(update_fields=["gesloten_op"])
+        toegang.synchroniseer_toegang(overlegronde.hulpvraag)
+    return overlegronde
+
+
+def plaats_reactie(*, door, overlegronde, tekst):
+    """A deelnemer posts (or changes) their reactie, until the end of the einddatum.
+
+    A new reactie is mailed to the maker of the round and to the coördinator.
+    """
+    hulpvraag = overlegronde.hulpvraag
+    if not overlegronde.deelnames.filter(deelnemer=door).exists():
+        raise PermissionDenied("Alleen een deelnemer van deze overlegronde plaatst een reactie.")
+    if not overlegronde.is_open() or toegang.REACTIE not in toegang.rechten_op(door, hulpvraag):
+        raise ValidationError(
+            f"Reageren kon tot en met {overlegronde.einddatum:%d-%m-%Y}; deze overlegronde is "
+            "afgelopen."
+        )
+    with transaction.atomic():
+        reactie, nieuw = Reactie.objects.update_or_create(
+            overlegronde=overlegronde, auteur=door, defaults={"tekst": tekst}
+        )
+        if nieuw:
+            ontvangers = {overlegronde.aangemaakt_door, hulpvraag.coordinator} - {door}
+            for ontvanger in ontvangers:
+                maak_notificatie(
+                    ontvanger=ontvanger,
+                    omgeving=hulpvraag.omgeving,
+                    soort=Soort.REACTIE_GEPLAATST,
+                    pad=_pad(overlegronde),
+                    context=_context(
+                        hulpvraag,
+                        ontvanger,
+                        deelnemer_naam=door.get_full_name(),
+                        overlegronde_titel=overlegronde.titel,
+                    ),
+                )
+    return reactie
+
+
+def mag_reacties_lezen(gebruiker, overlegronde):
+    """The maker of the round and the coördinator read all reacties; a deelnemer their own."""
+    return gebruiker.pk in (overlegronde.aangemaakt_door_id, overlegronde.hulpvraag.coordinator_id)
