@@ -38,8 +38,9 @@ class GebruikerFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"persoon{n}@voorbeeld.test")
-    voornaam = factory.Faker("first_name", locale="nl_NL")
-    achternaam = factory.Faker("last_name", locale="nl_NL")
+    # Made-up names that can never collide with a name a test looks for (or for its absence).
+    voornaam = factory.Sequence(lambda n: f"Voornaam{n}")
+    achternaam = factory.Sequence(lambda n: f"Achternaam{n}")
     password = factory.django.Password("geheim-wachtwoord-123")
 
 
@@ -59,8 +60,8 @@ class LeerlingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Leerling
 
-    voornaam = factory.Faker("first_name", locale="nl_NL")
-    achternaam = factory.Faker("last_name", locale="nl_NL")
+    voornaam = factory.Sequence(lambda n: f"Kind{n}")
+    achternaam = factory.Sequence(lambda n: f"Leerling{n}")
     geboortedatum = datetime.date(2015, 5, 1)
     school = factory.SubFactory(OrganisatieFactory)
     groep_leerjaar = "groep 5"

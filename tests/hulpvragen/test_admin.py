@@ -14,7 +14,10 @@ def hulpvraag(po, maak_lid):
     school = OrganisatieFactory(omgeving=po)
     ib = maak_lid(po, "ib_coo", organisatie=school)
     return services.maak_hulpvraag(
-        door=ib, omgeving=po, titel="Team Schoolondersteuning", omschrijving="",
+        door=ib,
+        omgeving=po,
+        titel="Team Schoolondersteuning",
+        omschrijving="",
         leerling=LeerlingFactory(school=school, achternaam="Bos", gecontroleerd_op=timezone.now()),
         coordinator=maak_lid(po, "regierolhouder"),
     )
