@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format migrations-check vendor-css clean
+.PHONY: install run test lint format migrations-check vendor-css clean bench
 
 $(BIN)/.geinstalleerd: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -46,3 +46,7 @@ vendor-css:
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
+
+## Benchmarks: ratios measured in one run (see bench/).
+bench: install
+	$(BIN)/python bench/hulpvragenlijst.py
