@@ -5,6 +5,7 @@ mail to the console, DEBUG on and a dev-only secret key. Production sets DEBUG=f
 then set a real SECRET_KEY.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "guardian",
     "anymail",
     "django_filters",
+    "axes",
     "kindkans",
     "accounts",
     "leerlingen",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "accounts.middleware.OmgevingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kindkans.urls"
@@ -115,6 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Gebruiker"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -131,6 +136,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+
+# django-axes: after 5 wrong passwords for one e-mailadres from one IP address, that
+# combination waits 15 minutes (its defaults would lock an account for good after 3).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The login form's field "username" holds the e-mailadres; counted case-insensitively, so
+# "Rik@…" and "rik@…" are one account to axes as they are to the login.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.inlogpogingen.gebruikersnaam"
+AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
 
 # django-guardian: no anonymous user (nobody sees anything without logging in), and nobody is
 # given model-wide permissions (see DESIGN.md §8).

@@ -96,3 +96,35 @@ def test_wachtwoord_vergeten_voor_onbekend_adres_verraadt_niets(client, mailoutb
 
     assert response.status_code == 302
     assert mailoutbox == []
+
+
+def test_na_vijf_foute_wachtwoorden_een_kwartier_wachten(client, po, maak_lid, settings):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    maak_lid(po, "regierolhouder", email="rik@voorbeeld.test")
+    url = reverse("accounts:login")
+    for email in (
+        "rik@voorbeeld.test",
+        "Rik@voorbeeld.test",
+        "RIK@voorbeeld.test",
+        "rik@voorbeeld.test ",
+        "rik@Voorbeeld.test",
+    ):
+        client.post(url, {"username": email, "password": "fout"})
+
+    goed = {"username": "rik@voorbeeld.test", "password": "geheim-wachtwoord-123"}
+    response = client.post(url, goed)
+    assert response.status_code == 429
+    assert "Te vaak een verkeerd wachtwoord" in response.content.decode()
+    assert not get_user(client).is_authenticated
+    # Another address from the same place is not locked.
+    maak_lid(po, "regierolhouder", email="mila@voorbeeld.test")
+    ander = client.post(url, {"username": "mila@voorbeeld.test", "password": WACHTWOORD})
+    assert ander.status_code == 302
+
+    client.logout()
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=16)):
+        assert client.post(url, goed).status_code == 302
