@@ -229,7 +229,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploads are never served as public URLs; a view checks access before it streams a file.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Bijlagen go through Django's storage API: another backend (e.g. django-storages' S3) is
+    # a matter of STORAGE_BACKEND and that backend's own settings.
+    "default": {
+        "BACKEND": env.str("STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
