@@ -13,4 +13,8 @@ def omgeving(request):
         "huidige_lidmaatschappen": lidmaatschappen,
         "mijn_omgevingen": getattr(request, "mijn_omgevingen", []),
         "is_ib_coo": Rol.IB_COO in rollen,
+        # The roles that work with formulieren (an externe deelnemer never sees them).
+        "werkt_met_formulieren": bool(
+            rollen & {Rol.IB_COO, Rol.SCHAKELFUNCTIONARIS_VERBINDING, Rol.REGIEROLHOUDER}
+        ),
     }

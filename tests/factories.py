@@ -65,3 +65,45 @@ class LeerlingFactory(factory.django.DjangoModelFactory):
     geboortedatum = datetime.date(2015, 5, 1)
     school = factory.SubFactory(OrganisatieFactory)
     groep_leerjaar = "groep 5"
+
+
+class FormulierDefinitieFactory(factory.django.DjangoModelFactory):
+    """A form definition; add fields with VeldFactory(definitie=…)."""
+
+    class Meta:
+        model = "formulieren.FormulierDefinitie"
+
+    omgeving = factory.SubFactory(OmgevingFactory)
+    naam = factory.Sequence(lambda n: f"Formulier {n}")
+    rollen = factory.LazyFunction(lambda: [Rol.IB_COO])
+
+
+class VeldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "formulieren.Veld"
+
+    definitie = factory.SubFactory(FormulierDefinitieFactory)
+    label = factory.Sequence(lambda n: f"Veld {n}")
+    type = "korte_tekst"
+    volgorde = factory.Sequence(lambda n: n * 10)
+
+
+class HulpvraagFactory(factory.django.DjangoModelFactory):
+    """A hulpvraag written straight to the table, for reads (selectors, lists).
+
+    It has no rechten yet: the relations are the truth, so a test that needs access calls
+    toegang.synchroniseer_toegang, and a test of an action goes through hulpvragen.services.
+    """
+
+    class Meta:
+        model = "hulpvragen.Hulpvraag"
+
+    leerling = factory.SubFactory(
+        LeerlingFactory,
+        gecontroleerd_op=factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC)),
+    )
+    omgeving = factory.SelfAttribute("leerling.school.omgeving")
+    titel = factory.Sequence(lambda n: f"Hulpvraag {n}")
+    omschrijving = "Concentratie in de klas"
+    coordinator = factory.SubFactory(GebruikerFactory)
+    aangemaakt_door = factory.SubFactory(GebruikerFactory)

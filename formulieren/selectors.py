@@ -1,0 +1,85 @@
+"""Read side of formulieren: always limited to what the person may see in the omgeving."""
+
+from accounts.models import Lidmaatschap, Rol
+from accounts.selectors import leden_met_rol
+from hulpvragen import toegang
+from hulpvragen.selectors import zichtbare_hulpvragen
+from hulpvragen.workflow import Status
+
+from .models import Formulier, FormulierDefinitie, FormulierWijziging
+
+
+def rollen_van(*, gebruiker, omgeving):
+    """The rollen this person holds in this omgeving today."""
+    if not gebruiker.is_authenticated or omgeving is None:
+        return set()
+    return set(
+        Lidmaatschap.objects.actief()
+        .filter(gebruiker=gebruiker, omgeving=omgeving)
+        .values_list("rol", flat=True)
+    )
+
+
+def invulbare_definities(*, gebruiker, omgeving):
+    """The active form definitions of the omgeving that one of this person's rollen fills."""
+    rollen = rollen_van(gebruiker=gebruiker, omgeving=omgeving)
+    # The rollen are a JSON list; SQLite has no JSON "contains", and an omgeving has a handful
+    # of definitions, so the match is made here.
+    ids = [
+        pk
+        for pk, definitie_rollen in FormulierDefinitie.objects.filter(
+            omgeving=omgeving, actief=True
+        ).values_list("pk", "rollen")
+        if rollen & set(definitie_rollen or [])
+    ]
+    return FormulierDefinitie.objects.filter(pk__in=ids).order_by("naam")
+
+
+def mag_invullen(*, gebruiker, definitie):
+    """Does one of this person's rollen in the definition's omgeving fill this kind of form?"""
+    rollen = rollen_van(gebruiker=gebruiker, omgeving=definitie.omgeving)
+    return bool(rollen & set(definitie.rollen or []))
+
+
+def hulpvragen_met_formulieren(*, gebruiker, omgeving):
+    """The hulpvragen whose formulieren this person may see (never a deelnemer's)."""
+    return toegang.met_recht(
+        zichtbare_hulpvragen(gebruiker=gebruiker, omgeving=omgeving), gebruiker, toegang.FORMULIEREN
+    )
+
+
+def hulpvragen_om_te_kiezen(*, gebruiker, omgeving):
+    """The hulpvragen to pick from when a form is started outside a hulpvraag: the open ones
+    this person is involved in with access to the formulieren."""
+    return (
+        hulpvragen_met_formulieren(gebruiker=gebruiker, omgeving=omgeving)
+        .exclude(status=Status.AFGEROND)
+        .order_by("-aangemaakt_op", "-pk")
+    )
+
+
+def personen_van(*, omgeving):
+    """The people a persoon field offers: every active member of the omgeving."""
+    return leden_met_rol(omgeving=omgeving, rollen=Rol.values)
+
+
+def formulieren_van(hulpvraag):
+    """The forms of one hulpvraag, for its Formulieren tab (the caller checked the recht)."""
+    return Formulier.objects.filter(hulpvraag=hulpvraag).select_related(
+        "definitie", "auteur", "gewijzigd_door"
+    )
+
+
+def zichtbare_formulieren(*, gebruiker, omgeving):
+    """Every form on a hulpvraag whose formulieren this person may see, newest change first."""
+    return (
+        Formulier.objects.filter(
+            hulpvraag__in=hulpvragen_met_formulieren(gebruiker=gebruiker, omgeving=omgeving)
+        )
+        .select_related("definitie", "auteur", "gewijzigd_door", "hulpvraag", "hulpvraag__leerling")
+        .order_by("-gewijzigd_op", "-pk")
+    )
+
+
+def geschiedenis_van(formulier):
+    return FormulierWijziging.objects.filter(formulier=formulier).select_related("door")
