@@ -68,6 +68,12 @@ def link_uit_mail(outbox, aan, onderwerp):
     return re.search(r"https?://\S+/meldingen/\d+/", mails[-1].body).group()
 
 
+def tab(page, naam):
+    return page.get_by_role("navigation", name="Tabbladen van de hulpvraag").get_by_role(
+        "link", name=naam, exact=True
+    )
+
+
 def menu(page, naam):
     return page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=naam)
 
@@ -100,6 +106,35 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
     hulpvraag = Hulpvraag.objects.get(leerling__voornaam="Lotte")
     schermafdruk(ib, "hulpvraag-algemeen")
     axe(ib)
+
+    # Step 2: the form 'Team Schoolondersteuning' on tab Formulieren; first with a yellow
+    # (required) field left empty.
+    tab(ib, "Formulieren").click()
+    ib.get_by_role("combobox", name=re.compile("^Formulier")).select_option(
+        label="Team Schoolondersteuning"
+    )
+    ib.get_by_role("button", name="Formulier invullen").click()
+    ib.get_by_label("Wat heeft de school al gedaan?").fill("Zes weken extra instructie.")
+    ib.get_by_role("group", name=re.compile("Betrokken partijen")).get_by_label("CJG").check()
+    ib.get_by_role("group", name=re.compile("geïnformeerd")).get_by_label("Ja").check()
+    ib.get_by_role("group", name=re.compile("Toestemming ouders")).get_by_label("Ja").check()
+    ib.get_by_label("Gewenste ondersteuning").fill("Observatie in de klas en advies.")
+    ib.get_by_label("Urgentie").select_option(label="Regulier")
+    ib.get_by_role("button", name="Opslaan").click()
+    aanleiding = ib.get_by_label(re.compile("Aanleiding en hulpvraag"))
+    assert aanleiding.get_attribute("aria-invalid") == "true"
+    assert "Dit veld is verplicht." in hoofd(ib)
+    assert (
+        ib.get_by_label("Wat heeft de school al gedaan?").input_value()
+        == "Zes weken extra instructie."
+    )
+    axe(ib)
+    aanleiding.fill("Lotte kan zich slecht concentreren, vooral 's middags.")
+    schermafdruk(ib, "formulier-team-schoolondersteuning")
+    ib.get_by_role("button", name="Opslaan").click()
+    assert "opgeslagen" in hoofd(ib)
+    axe(ib)
+    tab(ib, "Algemeen").click()
 
     # After the talk with the schakelfunctionaris: the regierolhouder becomes coördinator.
     ib.get_by_role("combobox", name="Coördinator").select_option(label="Rik de Wit")
@@ -141,6 +176,26 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
     schermafdruk(regie, "hulpvragen")
     axe(regie)
     regie.get_by_role("link", name="Team Schoolondersteuning").click()
+
+    # Steps 2 and 3: the forms of the hulpvraag, and the regierolhouder's own detail form.
+    tab(regie, "Formulieren").click()
+    assert "Team Schoolondersteuning" in hoofd(regie)
+    axe(regie)
+    regie.get_by_role("link", name="Alle formulieren van uw hulpvragen").click()
+    regie.get_by_role("combobox", name=re.compile("^Formulier")).select_option(
+        label="Betrokkenheid SMW/CJG/BPO"
+    )
+    regie.get_by_role("button", name="Formulier invullen").click()
+    regie.get_by_label(re.compile("^Hulpvraag")).select_option(index=1)
+    regie.get_by_label(re.compile("^Naam betrokkene")).select_option(label="Rik de Wit")
+    regie.get_by_label(re.compile("^Organisatie")).select_option(label="CJG")
+    regie.get_by_label(re.compile("^Start betrokkenheid")).fill(timezone.localdate().isoformat())
+    regie.get_by_label("Overig").fill("Wekelijks contact met de IB-er; verslag na zes weken.")
+    axe(regie)
+    regie.get_by_role("button", name="Opslaan").click()
+    assert "Wekelijks contact met de IB-er" in hoofd(regie)
+    formulier_url = regie.url
+    tab(regie, "Algemeen").click()
 
     regie.get_by_label("Nieuwe status").select_option(label="GEAGENDEERD")
     regie.get_by_label("Omschrijving").fill("Eerste gesprek met ouders op 3 december.")
@@ -214,6 +269,8 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
     extern.get_by_role("link", name="Algemeen", exact=True).click()
     assert "Lotte van Dijk" in hoofd(extern)
     assert extern.goto(f"{live_server.url}/hulpvragen/{hulpvraag.pk}/aanpak/").status == 404
+    assert extern.goto(formulier_url).status == 404
+    assert extern.goto(f"{live_server.url}/hulpvragen/{hulpvraag.pk}/formulieren/").status == 404
 
     # After the einddatum the same link gives no access (the server's clock moves with ours).
     na_einde = datetime.datetime.combine(
