@@ -143,7 +143,8 @@ def voeg_aanpak_toe(*, door, hulpvraag, titel, omschrijving, startdatum, einddat
     with transaction.atomic():
         aanpak.save()
         toegang.synchroniseer_toegang(hulpvraag)
-        _mail_behandelaar(aanpak)
+        if behandelaar != door:
+            _mail_behandelaar(aanpak)
     return aanpak
 
 
@@ -165,7 +166,8 @@ def wijzig_aanpak(*, door, aanpak, titel, omschrijving, startdatum, einddatum, b
         aanpak.save()
         if nieuwe_behandelaar:
             toegang.synchroniseer_toegang(hulpvraag)
-            _mail_behandelaar(aanpak)
+            if behandelaar != door:
+                _mail_behandelaar(aanpak)
     return aanpak
 
 

@@ -50,12 +50,20 @@ class Relatie:
 
 
 _bronnen = []
+_betrokkenheden = []
 
 
-def registreer_bron(bron):
-    """Another app adds relations: `bron(hulpvraag)` yields Relatie objects."""
+def registreer_bron(bron, betrokken_bij=None):
+    """Another app adds relations.
+
+    `bron(hulpvraag)` yields Relatie objects; `betrokken_bij(gebruiker_id)` returns the ids of
+    the hulpvragen where it gives this person a relation (a queryset of values), so that a
+    change to the person's lidmaatschap or account recomputes those too.
+    """
     if bron not in _bronnen:
         _bronnen.append(bron)
+    if betrokken_bij is not None and betrokken_bij not in _betrokkenheden:
+        _betrokkenheden.append(betrokken_bij)
 
 
 def _eigen_relaties(hulpvraag):
@@ -176,14 +184,21 @@ def met_recht(queryset, gebruiker, recht, vandaag=None):
 
 
 def hulpvragen_van_lid(lidmaatschap):
-    """Hulpvragen whose rechten may change when this lidmaatschap changes."""
-    eigen = HulpvraagRecht.objects.filter(
-        user_id=lidmaatschap.gebruiker_id, content_object__omgeving_id=lidmaatschap.omgeving_id
-    ).values("content_object_id")
-    vraag = Q(pk__in=eigen)
+    """Hulpvragen whose rechten may change when this lidmaatschap (or its person) changes:
+    every one where the person holds a recht now or has a relation that could give one."""
+    gebruiker_id = lidmaatschap.gebruiker_id
+    vraag = (
+        Q(pk__in=HulpvraagRecht.objects.filter(user_id=gebruiker_id).values("content_object_id"))
+        | Q(coordinator_id=gebruiker_id)
+        | Q(pk__in=Hulpvraag.objects.filter(aanpakken__behandelaar_id=gebruiker_id).values("pk"))
+    )
+    for betrokken_bij in _betrokkenheden:
+        vraag |= Q(pk__in=betrokken_bij(gebruiker_id))
     if lidmaatschap.rol == Rol.IB_COO:
         vraag |= Q(leerling__school_id=lidmaatschap.organisatie_id)
-    return Hulpvraag.objects.filter(vraag).select_related("leerling")
+    return Hulpvraag.objects.filter(vraag, omgeving_id=lidmaatschap.omgeving_id).select_related(
+        "leerling"
+    )
 
 
 def ruim_verlopen_rechten_op(vandaag=None):

@@ -5,6 +5,11 @@ from hulpvragen.toegang import Relatie
 from .models import Deelname
 
 
+def hulpvragen_als_deelnemer(gebruiker_id):
+    """Ids of the hulpvragen where this person is invited to a round."""
+    return Deelname.objects.filter(deelnemer_id=gebruiker_id).values("overlegronde__hulpvraag_id")
+
+
 def deelnemers_van(hulpvraag):
     """Deelnemers of this hulpvraag's open rounds: access until the end of the einddatum."""
     vandaag = timezone.localdate()

@@ -2,7 +2,10 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import Gebruiker, Lidmaatschap, Omgeving, Organisatie
+from formulieren.models import FormulierDefinitie
+from hulpvragen.models import Aanpak, Hulpvraag, HulpvraagRecht, StatusWijziging
 from leerlingen.models import Leerling
+from notificaties.models import Notificatie
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +16,19 @@ def _ontwikkelomgeving(settings):
     settings.DEBUG = True
 
 
-MODELLEN = [Omgeving, Organisatie, Gebruiker, Lidmaatschap, Leerling]
+MODELLEN = [
+    Omgeving,
+    Organisatie,
+    Gebruiker,
+    Lidmaatschap,
+    Leerling,
+    Hulpvraag,
+    StatusWijziging,
+    Aanpak,
+    HulpvraagRecht,
+    Notificatie,
+    FormulierDefinitie,
+]
 
 
 def momentopname():
@@ -56,6 +71,11 @@ def test_demodata_heeft_een_account_per_rol_en_iemand_in_beide_omgevingen():
     regierol = Lidmaatschap.objects.filter(rol="regierolhouder", omgeving__code="PO2811")
     assert {lid.organisatie.soort for lid in regierol} >= {"cjg", "smw"}
     assert Leerling.objects.filter(gecontroleerd_op__isnull=True).exists()
+    daan = Hulpvraag.objects.get(leerling__voornaam="Daan")
+    assert daan.status == "geagendeerd"
+    assert daan.aanpakken.get().behandelaar.email == "cjg@demo.test"
+    assert Hulpvraag.objects.filter(omgeving__code="VO2805").count() == 1
+    assert FormulierDefinitie.objects.filter(omgeving__code="PO2811").count() == 2
 
 
 def test_demodata_weigert_in_productie(settings):

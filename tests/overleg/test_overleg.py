@@ -310,3 +310,19 @@ def test_ib_coo_en_buitenstaander_kunnen_geen_ronde_openen(client, dossier, maak
     assert client.get(reverse("overleg:nieuw", args=[hv.pk])).status_code == 403
     client.force_login(maak_lid(po, "regierolhouder"))
     assert client.get(reverse("overleg:nieuw", args=[hv.pk])).status_code == 404
+
+
+def test_deelnemer_lidmaatschap_uit_en_weer_aan_geeft_de_inzage_terug(client, dossier):
+    from accounts.models import Lidmaatschap
+
+    ronde(dossier)
+    hv = dossier["hulpvraag"]
+    lid = Lidmaatschap.objects.get(gebruiker=dossier["extern"])
+    lid.actief = False
+    lid.save()
+    assert toegang.rechten_op(dossier["extern"], hv) == frozenset()
+
+    lid.actief = True
+    lid.save()
+
+    assert toegang.rechten_op(dossier["extern"], hv) == toegang.RECHTEN["deelnemer"]

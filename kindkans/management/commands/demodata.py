@@ -12,6 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Gebruiker, Lidmaatschap, Omgeving, Organisatie, Rol, Sector
+from hulpvragen import services as hulpvraag_services
+from hulpvragen.models import Hulpvraag
+from hulpvragen.workflow import Status
 from leerlingen.models import Leerling
 
 DEMO_WACHTWOORD = "kindkans-demo"
@@ -171,6 +174,8 @@ class Command(BaseCommand):
                 },
             )
 
+        self._hulpvragen(omgevingen)
+
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata staat klaar: {Omgeving.objects.count()} omgevingen, "
@@ -178,6 +183,48 @@ class Command(BaseCommand):
                 f"{Leerling.objects.count()} leerlingen."
             )
         )
+
+    def _hulpvragen(self, omgevingen):
+        """Two cases to look at, made the way users make them (through the services)."""
+        ib = Gebruiker.objects.get(email="ib@demo.test")
+        coo = Gebruiker.objects.get(email="coo@demo.test")
+        rik = Gebruiker.objects.get(email="cjg@demo.test")
+        bas = Gebruiker.objects.get(email="beide@demo.test")
+        daan = Leerling.objects.get(voornaam="Daan", achternaam="Willemsen")
+        if not Hulpvraag.objects.filter(leerling=daan).exists():
+            hulpvraag = hulpvraag_services.maak_hulpvraag(
+                door=ib,
+                omgeving=omgevingen["PO2811"],
+                leerling=daan,
+                titel="Team Schoolondersteuning",
+                omschrijving="Daan kan zich in de klas slecht concentreren, vooral 's middags.",
+                coordinator=rik,
+            )
+            hulpvraag_services.voeg_aanpak_toe(
+                door=ib,
+                hulpvraag=hulpvraag,
+                titel="Begeleiding door het CJG",
+                omschrijving="Gesprekken met ouders en Daan; observatie in de klas.",
+                startdatum=timezone.localdate(),
+                einddatum=None,
+                behandelaar=rik,
+            )
+            hulpvraag_services.wijzig_status(
+                door=rik,
+                hulpvraag=hulpvraag,
+                naar=Status.GEAGENDEERD,
+                omschrijving="Eerste gesprek met de ouders staat gepland.",
+            )
+        emma = Leerling.objects.get(voornaam="Emma", achternaam="Koster")
+        if not Hulpvraag.objects.filter(leerling=emma).exists():
+            hulpvraag_services.maak_hulpvraag(
+                door=coo,
+                omgeving=omgevingen["VO2805"],
+                leerling=emma,
+                titel="Team Schoolondersteuning",
+                omschrijving="Veel verzuim sinds de herfst.",
+                coordinator=bas,
+            )
 
     def _account(self, email, voornaam, achternaam, superuser=False):
         gebruiker = Gebruiker.objects.filter(email__iexact=email).first()
