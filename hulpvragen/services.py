@@ -22,7 +22,8 @@ def _eis(gebruiker, hulpvraag, recht, bericht):
         raise PermissionDenied(bericht)
 
 
-def _mail(*, ontvanger, hulpvraag, soort, pad, **context):
+def mail_over_hulpvraag(*, ontvanger, hulpvraag, soort, pad, **context):
+    """Queue a mail about this hulpvraag, with the names every mail of the catalogue uses."""
     maak_notificatie(
         ontvanger=ontvanger,
         omgeving=hulpvraag.omgeving,
@@ -36,6 +37,17 @@ def _mail(*, ontvanger, hulpvraag, soort, pad, **context):
             **context,
         },
     )
+
+
+def _mail_coordinator(hulpvraag, door):
+    if hulpvraag.coordinator != door:
+        mail_over_hulpvraag(
+            ontvanger=hulpvraag.coordinator,
+            hulpvraag=hulpvraag,
+            soort=Soort.COORDINATOR_GEWIJZIGD,
+            pad=reverse("hulpvragen:detail", args=[hulpvraag.pk]),
+            door_naam=door.get_full_name(),
+        )
 
 
 def _controleer_coordinator(hulpvraag, coordinator, veld="coordinator"):
@@ -71,14 +83,7 @@ def maak_hulpvraag(*, door, omgeving, leerling, titel, omschrijving, coordinator
         hulpvraag.save()
         StatusWijziging.objects.create(hulpvraag=hulpvraag, naar=Status.AANGEMELD, door=door)
         toegang.synchroniseer_toegang(hulpvraag)
-        if coordinator != door:
-            _mail(
-                ontvanger=coordinator,
-                hulpvraag=hulpvraag,
-                soort=Soort.COORDINATOR_GEWIJZIGD,
-                pad=reverse("hulpvragen:detail", args=[hulpvraag.pk]),
-                door_naam=door.get_full_name(),
-            )
+        _mail_coordinator(hulpvraag, door)
     return hulpvraag
 
 
@@ -105,19 +110,12 @@ def wijzig_coordinator(*, door, hulpvraag, coordinator):
         hulpvraag.coordinator = coordinator
         hulpvraag.save(update_fields=["coordinator", "gewijzigd_op"])
         toegang.synchroniseer_toegang(hulpvraag)
-        if coordinator != door:
-            _mail(
-                ontvanger=coordinator,
-                hulpvraag=hulpvraag,
-                soort=Soort.COORDINATOR_GEWIJZIGD,
-                pad=reverse("hulpvragen:detail", args=[hulpvraag.pk]),
-                door_naam=door.get_full_name(),
-            )
+        _mail_coordinator(hulpvraag, door)
     return hulpvraag
 
 
 def _mail_behandelaar(aanpak):
-    _mail(
+    mail_over_hulpvraag(
         ontvanger=aanpak.behandelaar,
         hulpvraag=aanpak.hulpvraag,
         soort=Soort.AANPAK_BEHANDELAAR,
@@ -203,7 +201,7 @@ def wijzig_status(*, door, hulpvraag, naar, omschrijving=""):
             for ontvanger in ib_coo_van_school(hulpvraag):
                 if ontvanger == door:
                     continue
-                _mail(
+                mail_over_hulpvraag(
                     ontvanger=ontvanger,
                     hulpvraag=hulpvraag,
                     soort=overgang.mail,

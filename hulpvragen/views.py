@@ -35,10 +35,6 @@ def fouten_naar_formulier(form, fout):
         form.add_error(None, fout)
 
 
-# Older name, kept while other apps move to the public one.
-_fouten_naar_formulier = fouten_naar_formulier
-
-
 class HulpvraagLijstView(FilterView):
     """The Hulpvragen tab: every hulpvraag the person may see in this omgeving."""
 

@@ -7,24 +7,14 @@ from django.utils import timezone
 
 from accounts.models import Lidmaatschap
 from hulpvragen import toegang
+from hulpvragen.services import mail_over_hulpvraag
 from notificaties.catalogus import Soort
-from notificaties.services import maak_notificatie
 
 from .models import Deelname, Overlegronde, Reactie, controleer_einddatum
 
 
 def _pad(overlegronde):
     return reverse("overleg:tab", args=[overlegronde.hulpvraag_id]) + f"#ronde-{overlegronde.pk}"
-
-
-def _context(hulpvraag, ontvanger, **extra):
-    return {
-        "ontvanger_naam": ontvanger.get_full_name(),
-        "leerling_naam": hulpvraag.leerling.volledige_naam,
-        "hulpvraag_titel": hulpvraag.titel,
-        "hulpvraag_nummer": hulpvraag.nummer,
-        **extra,
-    }
 
 
 def maak_overlegronde(*, door, hulpvraag, titel, omschrijving, einddatum, deelnemers):
@@ -55,19 +45,15 @@ def maak_overlegronde(*, door, hulpvraag, titel, omschrijving, einddatum, deelne
         Deelname.objects.bulk_create(Deelname(overlegronde=ronde, deelnemer=d) for d in deelnemers)
         toegang.synchroniseer_toegang(hulpvraag)
         for deelnemer in deelnemers:
-            maak_notificatie(
+            mail_over_hulpvraag(
                 ontvanger=deelnemer,
-                omgeving=hulpvraag.omgeving,
+                hulpvraag=hulpvraag,
                 soort=Soort.OVERLEGRONDE_UITNODIGING,
                 pad=_pad(ronde),
-                context=_context(
-                    hulpvraag,
-                    deelnemer,
-                    regierolhouder_naam=door.get_full_name(),
-                    overlegronde_titel=ronde.titel,
-                    overlegronde_omschrijving=ronde.omschrijving,
-                    einddatum=ronde.einddatum,
-                ),
+                regierolhouder_naam=door.get_full_name(),
+                overlegronde_titel=ronde.titel,
+                overlegronde_omschrijving=ronde.omschrijving,
+                einddatum=ronde.einddatum,
             )
     return ronde
 
@@ -123,17 +109,13 @@ def plaats_reactie(*, door, overlegronde, tekst):
         if nieuw:
             ontvangers = {overlegronde.aangemaakt_door, hulpvraag.coordinator} - {door}
             for ontvanger in ontvangers:
-                maak_notificatie(
+                mail_over_hulpvraag(
                     ontvanger=ontvanger,
-                    omgeving=hulpvraag.omgeving,
+                    hulpvraag=hulpvraag,
                     soort=Soort.REACTIE_GEPLAATST,
                     pad=_pad(overlegronde),
-                    context=_context(
-                        hulpvraag,
-                        ontvanger,
-                        deelnemer_naam=door.get_full_name(),
-                        overlegronde_titel=overlegronde.titel,
-                    ),
+                    deelnemer_naam=door.get_full_name(),
+                    overlegronde_titel=overlegronde.titel,
                 )
     return reactie
 
