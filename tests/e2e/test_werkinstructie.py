@@ -279,7 +279,7 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
         tzinfo=ZoneInfo("Europe/Amsterdam"),
     )
     with time_machine.travel(na_einde, tick=True):
-        response = extern.goto(link)
+        extern.goto(link)
         if "/inloggen/" in extern.url:
             log_in(extern, "extern@demo.test")
         assert "Deze pagina bestaat niet" in extern.content()
@@ -307,4 +307,3 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
     menu(ib, "Meldingen").click()
     assert "is aangepast: RETOUR NAAR SCHAKELTEAM" in hoofd(ib)
     axe(ib)
-    _ = response
