@@ -33,21 +33,51 @@ def demo(settings, tmp_path, mailoutbox):
     return mailoutbox
 
 
-@pytest.fixture
-def persoon(browser, live_server, axe):
-    """A browser of one's own per person (own cookies), logged in with their demo account."""
-    contexten = []
+class Personen:
+    """A browser of one's own per person (own cookies), logged in with their demo account.
 
-    def open_als(email, url=None):
-        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-        contexten.append(context)
+    Every address a person's page visits is remembered, so that at the end each one can be
+    opened again and checked with axe: every page of the walk, not only those checked on the way.
+    """
+
+    def __init__(self, browser, live_server):
+        self.browser = browser
+        self.live_server = live_server
+        self.contexten = []
+        self.bezocht = {}
+
+    def __call__(self, email, url=None):
+        context = self.browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+        self.contexten.append(context)
         page = context.new_page()
-        page.goto(url or f"{live_server.url}/")
+        adressen = self.bezocht.setdefault(page, [])
+        page.on(
+            "framenavigated",
+            lambda frame: (
+                adressen.append(frame.url.split("#")[0]) if frame == page.main_frame else None
+            ),
+        )
+        page.goto(url or f"{self.live_server.url}/")
         log_in(page, email)
         return page
 
-    yield open_als
-    for context in contexten:
+    def controleer_alle_paginas(self, axe):
+        aantal = 0
+        for page, adressen in self.bezocht.items():
+            for adres in dict.fromkeys(adressen):
+                if "/meldingen/" in adres and adres.rstrip("/").split("/")[-1].isdigit():
+                    continue  # a mail link only redirects
+                page.goto(adres)
+                axe(page)
+                aantal += 1
+        return aantal
+
+
+@pytest.fixture
+def persoon(browser, live_server):
+    personen = Personen(browser, live_server)
+    yield personen
+    for context in personen.contexten:
         context.close()
 
 
@@ -307,3 +337,6 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
     menu(ib, "Meldingen").click()
     assert "is aangepast: RETOUR NAAR SCHAKELTEAM" in hoofd(ib)
     axe(ib)
+
+    # Every page any of them saw, once more through axe.
+    assert persoon.controleer_alle_paginas(axe) > 20
