@@ -45,6 +45,7 @@ class Personen:
         self.live_server = live_server
         self.contexten = []
         self.bezocht = {}
+        self.geweigerd = []  # what the Content-Security-Policy blocked
 
     def __call__(self, email, url=None):
         context = self.browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
@@ -55,6 +56,14 @@ class Personen:
             "framenavigated",
             lambda frame: (
                 adressen.append(frame.url.split("#")[0]) if frame == page.main_frame else None
+            ),
+        )
+        page.on(
+            "console",
+            lambda bericht: (
+                self.geweigerd.append(bericht.text)
+                if "Content Security Policy" in bericht.text
+                else None
             ),
         )
         page.goto(url or f"{self.live_server.url}/")
@@ -340,3 +349,4 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
 
     # Every page any of them saw, once more through axe.
     assert persoon.controleer_alle_paginas(axe) > 20
+    assert persoon.geweigerd == []

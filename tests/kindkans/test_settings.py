@@ -48,3 +48,13 @@ def test_ingebedde_standaard_zonder_variabelen():
     assert settings.TIME_ZONE == "Europe/Amsterdam"
     assert settings.USE_TZ is True
     assert settings.AUTH_USER_MODEL == "accounts.Gebruiker"
+
+
+def test_content_security_policy_staat_alleen_eigen_bronnen_toe(client, db):
+    response = client.get("/inloggen/")
+
+    beleid = response["Content-Security-Policy"]
+    assert "default-src 'self'" in beleid
+    assert "script-src 'self'" in beleid
+    assert "frame-ancestors 'none'" in beleid
+    assert "unsafe-inline" not in beleid
