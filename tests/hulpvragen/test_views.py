@@ -21,42 +21,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
-def school(po):
-    return OrganisatieFactory(omgeving=po, naam="OBS De Regenboog")
-
-
-@pytest.fixture
-def ib(po, school, maak_lid):
-    return maak_lid(
-        po,
-        "ib_coo",
-        organisatie=school,
-        voornaam="Inge",
-        achternaam="Bakker",
-        email="ib@voorbeeld.test",
-    )
-
-
-@pytest.fixture
-def schakel(po, maak_lid):
-    return maak_lid(
-        po,
-        "schakelfunctionaris_verbinding",
-        voornaam="Sanne",
-        achternaam="Visser",
-        email="schakel@voorbeeld.test",
-    )
-
-
-@pytest.fixture
-def regie(po, maak_lid):
-    return maak_lid(
-        po, "regierolhouder", voornaam="Rik", achternaam="de Wit", email="rik@voorbeeld.test"
-    )
-
-
-@pytest.fixture
-def leerling(school):
+def sem(school):
+    """A leerling whose data was never confirmed: the actuality check comes first."""
     return LeerlingFactory(school=school, voornaam="Sem", achternaam="Bos", gecontroleerd_op=None)
 
 
@@ -65,7 +31,7 @@ def test_werkinstructie_secties_2_tot_4_en_7(
     ib,
     schakel,
     regie,
-    leerling,
+    sem,
     mailoutbox,
     django_capture_on_commit_callbacks,
     settings,
@@ -75,11 +41,11 @@ def test_werkinstructie_secties_2_tot_4_en_7(
     client.force_login(ib)
 
     # 2.1 The IB/COO picks the leerling; never checked, so the data is shown first.
-    pagina = client.get(reverse("hulpvragen:nieuw"), {"leerling": leerling.pk}).content.decode()
+    pagina = client.get(reverse("hulpvragen:nieuw"), {"leerling": sem.pk}).content.decode()
     assert "zijn de gegevens van Sem Bos nog actueel?" in pagina
     assert 'name="titel"' not in pagina
-    terug = f"{reverse('hulpvragen:nieuw')}?leerling={leerling.pk}"
-    response = client.post(reverse("leerlingen:bevestigen", args=[leerling.pk]), {"next": terug})
+    terug = f"{reverse('hulpvragen:nieuw')}?leerling={sem.pk}"
+    response = client.post(reverse("leerlingen:bevestigen", args=[sem.pk]), {"next": terug})
     assert response["Location"] == terug
     pagina = client.get(terug).content.decode()
     assert 'value="Team Schoolondersteuning"' in pagina
@@ -88,7 +54,7 @@ def test_werkinstructie_secties_2_tot_4_en_7(
         response = client.post(
             terug,
             {
-                "leerling": leerling.pk,
+                "leerling": sem.pk,
                 "titel": "Team Schoolondersteuning",
                 "omschrijving": "Concentratie",
                 "coordinator": schakel.pk,
@@ -187,8 +153,6 @@ def test_werkinstructie_secties_2_tot_4_en_7(
 
 
 def test_verplichte_velden_zijn_aria_required(client, ib, school, leerling, schakel):
-    leerling.gecontroleerd_op = timezone.now()
-    leerling.save()
     client.force_login(ib)
 
     pagina = client.get(reverse("hulpvragen:nieuw"), {"leerling": leerling.pk}).content.decode()
@@ -202,17 +166,8 @@ def test_verplichte_velden_zijn_aria_required(client, ib, school, leerling, scha
     assert "kk-veld--verplicht" in pagina  # yellow, as in Kindkans
 
 
-def test_overgang_die_niet_in_de_tabel_staat_geeft_duidelijke_melding(client, ib, regie, leerling):
-    leerling.gecontroleerd_op = timezone.now()
-    leerling.save()
-    hulpvraag = services.maak_hulpvraag(
-        door=ib,
-        omgeving=ib.lidmaatschappen.get().omgeving,
-        leerling=leerling,
-        titel="T",
-        omschrijving="",
-        coordinator=regie,
-    )
+def test_overgang_die_niet_in_de_tabel_staat_geeft_duidelijke_melding(client, maak, regie):
+    hulpvraag = maak(coordinator=regie)
     client.force_login(regie)
 
     response = client.post(
@@ -237,20 +192,11 @@ def test_overgang_die_niet_in_de_tabel_staat_geeft_duidelijke_melding(client, ib
     ],
 )
 def test_verkeerde_bijlage_geweigerd_met_melding_en_niets_opgeslagen(
-    client, ib, regie, leerling, settings, tmp_path, naam, inhoud, melding
+    client, ib, regie, maak, settings, tmp_path, naam, inhoud, melding
 ):
     settings.MEDIA_ROOT = tmp_path
     settings.BIJLAGE_MAX_MB = 1
-    leerling.gecontroleerd_op = timezone.now()
-    leerling.save()
-    hulpvraag = services.maak_hulpvraag(
-        door=ib,
-        omgeving=ib.lidmaatschappen.get().omgeving,
-        leerling=leerling,
-        titel="T",
-        omschrijving="",
-        coordinator=regie,
-    )
+    hulpvraag = maak(coordinator=regie)
     client.force_login(ib)
 
     response = client.post(
@@ -351,17 +297,8 @@ def test_nieuwe_leerling_vanuit_de_hulpvraag(client, ib, school):
     assert 'value="Team Schoolondersteuning"' in pagina  # just entered, so no check needed
 
 
-def test_datum_in_verleden_einddatum_voor_start_geweigerd(client, ib, regie, leerling):
-    leerling.gecontroleerd_op = timezone.now()
-    leerling.save()
-    hulpvraag = services.maak_hulpvraag(
-        door=ib,
-        omgeving=ib.lidmaatschappen.get().omgeving,
-        leerling=leerling,
-        titel="T",
-        omschrijving="",
-        coordinator=regie,
-    )
+def test_datum_in_verleden_einddatum_voor_start_geweigerd(client, ib, regie, maak):
+    hulpvraag = maak(coordinator=regie)
     client.force_login(ib)
 
     response = client.post(
