@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 
 from accounts.models import Lidmaatschap
+from hulpvragen import toegang
 
 from .models import Deelname, Overlegronde, Reactie
 
@@ -23,6 +24,19 @@ def mogelijke_deelnemers(*, omgeving, behalve=None):
         if lid.organisatie.naam not in organisaties:
             organisaties.append(lid.organisatie.naam)
     return [(pk, f"{naam} — {', '.join(org)}") for pk, (naam, org) in personen.items()]
+
+
+def ziet_alle_rondes(rechten):
+    """The team of the hulpvraag sees every round; an invited deelnemer only their own."""
+    return toegang.AANPAK in rechten
+
+
+def rondes_voor(*, gebruiker, hulpvraag, rechten):
+    """The rounds of a hulpvraag this person may see, with deelnemers and reacties."""
+    rondes = rondes_van(hulpvraag)
+    if not ziet_alle_rondes(rechten):
+        rondes = rondes.filter(deelnames__deelnemer=gebruiker)
+    return rondes
 
 
 def rondes_van(hulpvraag):

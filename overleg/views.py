@@ -11,7 +11,7 @@ from hulpvragen.views import HulpvraagMixin, fouten_naar_formulier
 from . import services
 from .forms import EinddatumForm, OverlegrondeForm, ReactieForm
 from .models import Overlegronde
-from .selectors import mogelijke_deelnemers, rondes_van
+from .selectors import mogelijke_deelnemers, rondes_voor, ziet_alle_rondes
 
 
 class OverlegTabView(HulpvraagMixin, TemplateView):
@@ -22,13 +22,11 @@ class OverlegTabView(HulpvraagMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         gebruiker = self.request.user
-        # The deelnemer only sees the rounds they were invited to; the team sees all.
-        team = toegang.AANPAK in self.rechten
         rondes = []
-        for ronde in rondes_van(self.hulpvraag):
+        for ronde in rondes_voor(
+            gebruiker=gebruiker, hulpvraag=self.hulpvraag, rechten=self.rechten
+        ):
             deelnemer_ids = {d.deelnemer_id for d in ronde.deelnames.all()}
-            if not team and gebruiker.pk not in deelnemer_ids:
-                continue
             reacties = {r.auteur_id: r for r in ronde.reacties.all()}
             eigen = reacties.get(gebruiker.pk)
             rondes.append(
@@ -54,7 +52,7 @@ class OverlegTabView(HulpvraagMixin, TemplateView):
                 }
             )
         context["rondes"] = rondes
-        context["team"] = team
+        context["team"] = ziet_alle_rondes(self.rechten)
         context["mag_openen"] = toegang.OVERLEGRONDE in self.rechten
         return context
 

@@ -326,3 +326,23 @@ def test_deelnemer_lidmaatschap_uit_en_weer_aan_geeft_de_inzage_terug(client, do
     lid.save()
 
     assert toegang.rechten_op(dossier["extern"], hv) == toegang.RECHTEN["deelnemer"]
+
+
+def test_deelnemer_ziet_alleen_de_eigen_ronde(client, dossier, maak_lid, po):
+    mila = maak_lid(po, "regierolhouder", voornaam="Mila", achternaam="Jansen")
+    ronde(dossier)
+    services.maak_overlegronde(
+        door=dossier["regie"],
+        hulpvraag=dossier["hulpvraag"],
+        titel="Andere ronde",
+        omschrijving="Alleen voor Mila",
+        einddatum=timezone.localdate(),
+        deelnemers=[mila],
+    )
+    client.force_login(dossier["extern"])
+
+    tab = client.get(reverse("overleg:tab", args=[dossier["hulpvraag"].pk])).content.decode()
+
+    assert "Meekijken gedrag" in tab
+    assert "Andere ronde" not in tab and "Alleen voor Mila" not in tab
+    assert "Mila Jansen" not in tab
