@@ -280,16 +280,15 @@ def voeg_bijlage_toe(*, door, hulpvraag, bestand):
     return bijlage
 
 
+def mag_bijlage_verwijderen(gebruiker, bijlage, rechten):
+    """Only who added a bijlage removes it, and only while they may still add bijlagen here."""
+    return bijlage.geupload_door_id == gebruiker.pk and toegang.BIJLAGE_TOEVOEGEN in rechten
+
+
 def verwijder_bijlage(*, door, bijlage):
     """The uploader removes their own bijlage (file included)."""
-    if bijlage.geupload_door_id != door.pk:
+    if not mag_bijlage_verwijderen(door, bijlage, toegang.rechten_op(door, bijlage.hulpvraag)):
         raise PermissionDenied("Alleen wie de bijlage toevoegde, kan hem verwijderen.")
-    _eis(
-        door,
-        bijlage.hulpvraag,
-        toegang.BIJLAGE_TOEVOEGEN,
-        "U kunt hier geen bijlagen meer beheren.",
-    )
     bestand = bijlage.bestand
     with transaction.atomic():
         bijlage.delete()

@@ -306,7 +306,10 @@ class BijlagenTabView(HulpvraagMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["bijlagen"] = self.hulpvraag.bijlagen.select_related("geupload_door")
+        context["bijlagen"] = [
+            (bijlage, services.mag_bijlage_verwijderen(self.request.user, bijlage, self.rechten))
+            for bijlage in self.hulpvraag.bijlagen.select_related("geupload_door")
+        ]
         if toegang.BIJLAGE_TOEVOEGEN not in self.rechten:
             context.pop("form", None)
         return context

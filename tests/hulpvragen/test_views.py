@@ -314,3 +314,26 @@ def test_datum_in_verleden_einddatum_voor_start_geweigerd(client, ib, regie, maa
 
     assert "De einddatum ligt vóór de startdatum." in response.content.decode()
     assert not Aanpak.objects.exists()
+
+
+def test_alleen_wie_de_bijlage_toevoegde_ziet_de_verwijderknop(
+    client, ib, regie, maak, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    hulpvraag = maak(coordinator=regie)
+    services.voeg_bijlage_toe(
+        door=regie, hulpvraag=hulpvraag, bestand=SimpleUploadedFile("verslag.pdf", PDF)
+    )
+    url = reverse("hulpvragen:bijlagen", args=[hulpvraag.pk])
+
+    client.force_login(regie)
+    assert "Verwijder verslag.pdf" in client.get(url).content.decode()
+    client.force_login(ib)
+    pagina = client.get(url).content.decode()
+    assert "verslag.pdf" in pagina and "Verwijder verslag.pdf" not in pagina
+    bijlage = Bijlage.objects.get()
+    response = client.post(
+        reverse("hulpvragen:bijlage_verwijderen", args=[hulpvraag.pk, bijlage.pk])
+    )
+    assert response.status_code == 403
+    assert Bijlage.objects.exists()
