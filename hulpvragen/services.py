@@ -151,7 +151,9 @@ def wijzig_aanpak(*, door, aanpak, titel, omschrijving, startdatum, einddatum, b
     unless another relation keeps it."""
     hulpvraag = aanpak.hulpvraag
     _eis(door, hulpvraag, toegang.WIJZIGEN, "U mag deze aanpak niet wijzigen.")
-    nieuwe_behandelaar = behandelaar != aanpak.behandelaar
+    # Compare with what is stored: a ModelForm has already put the new values on `aanpak`.
+    opgeslagen = Aanpak.objects.values_list("behandelaar_id", flat=True).get(pk=aanpak.pk)
+    nieuwe_behandelaar = behandelaar.pk != opgeslagen
     if nieuwe_behandelaar:
         _controleer_coordinator(hulpvraag, behandelaar, veld="behandelaar")
     aanpak.titel = titel

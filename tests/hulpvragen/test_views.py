@@ -337,3 +337,39 @@ def test_alleen_wie_de_bijlage_toevoegde_ziet_de_verwijderknop(
     )
     assert response.status_code == 403
     assert Bijlage.objects.exists()
+
+
+def test_andere_behandelaar_via_het_scherm_verhuist_toegang_en_mailt(
+    client, ib, regie, regie2, schakel, maak, mailoutbox, django_capture_on_commit_callbacks
+):
+    from hulpvragen import toegang
+
+    hulpvraag = maak(coordinator=regie)
+    aanpak = services.voeg_aanpak_toe(
+        door=ib,
+        hulpvraag=hulpvraag,
+        titel="Plan",
+        omschrijving="x",
+        startdatum=datetime.date(2026, 12, 1),
+        einddatum=None,
+        behandelaar=regie,
+    )
+    services.wijzig_coordinator(door=ib, hulpvraag=hulpvraag, coordinator=schakel)
+    client.force_login(ib)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("hulpvragen:aanpak_wijzigen", args=[hulpvraag.pk, aanpak.pk]),
+            {
+                "titel": "Plan",
+                "omschrijving": "x",
+                "startdatum": "2026-12-01",
+                "behandelaar": regie2.pk,
+            },
+        )
+
+    assert response.status_code == 302
+    assert mailoutbox[-1].to == [regie2.email]
+    assert "nieuwe aanpak toegevoegd voor u als behandelaar" in mailoutbox[-1].body
+    assert toegang.ZIEN in toegang.rechten_op(regie2, hulpvraag)
+    assert toegang.rechten_op(regie, hulpvraag) == frozenset()

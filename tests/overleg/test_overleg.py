@@ -280,6 +280,7 @@ def test_maker_verschuift_einddatum_binnen_de_regel(client, dossier):
     r.refresh_from_db()
     assert r.einddatum == nieuw
     assert "maximaal 2 weken" in te_ver.content.decode()
+    assert '<details class="kk-details" open>' in te_ver.content.decode()  # the message shows
     assert HulpvraagRecht.objects.filter(user=dossier["extern"], geldig_tot=nieuw).exists()
 
 
