@@ -128,3 +128,15 @@ def test_na_vijf_foute_wachtwoorden_een_kwartier_wachten(client, po, maak_lid, s
     client.logout()
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=16)):
         assert client.post(url, goed).status_code == 302
+
+
+def test_te_kort_nieuw_wachtwoord_geeft_nederlandse_melding(client, po, maak_lid):
+    client.force_login(maak_lid(po, "regierolhouder"))
+
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": WACHTWOORD, "new_password1": "kort", "new_password2": "kort"},
+    )
+
+    assert "Dit wachtwoord is te kort: gebruik minstens 10 tekens." in response.content.decode()
+    assert "This password" not in response.content.decode()
