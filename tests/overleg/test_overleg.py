@@ -164,6 +164,7 @@ def test_deelnemer_ziet_hulpvraag_en_bijlagen_niet_aanpak(client, dossier):
     assert "verslag.pdf" in bijlagen.content.decode()
     download = client.get(reverse("hulpvragen:bijlage", args=[hv.pk, dossier["bijlage"].pk]))
     assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF-1.4")
     assert client.get(reverse("hulpvragen:aanpak", args=[hv.pk])).status_code == 404
     detail = client.get(reverse("hulpvragen:detail", args=[hv.pk])).content.decode()
     assert (
