@@ -9,6 +9,7 @@ def omgeving(request):
     rollen = {lid.rol for lid in lidmaatschappen}
     return {
         "merknaam": settings.KINDKANS_MERKNAAM,
+        "sessie_waarschuwing_seconden": settings.SESSIE_WAARSCHUWING_SECONDEN,
         "huidige_omgeving": getattr(request, "omgeving", None),
         "huidige_lidmaatschappen": lidmaatschappen,
         "mijn_omgevingen": getattr(request, "mijn_omgevingen", []),

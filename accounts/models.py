@@ -2,12 +2,14 @@
 
 import re
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 
 class Sector(models.TextChoices):
@@ -141,6 +143,9 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
         help_text="Mag inloggen in het beheer (voor SWV-beheerders).",
     )
     date_joined = models.DateTimeField("aangemaakt op", default=timezone.now)
+    # Part of every session's check (get_session_auth_hash): raising it ends all sessions of
+    # this person, as a new password does, e.g. when a beheerder resets the second factor.
+    sessie_versie = models.PositiveIntegerField("sessieversie", default=0, editable=False)
 
     objects = GebruikerManager()
 
@@ -170,6 +175,23 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.voornaam
+
+    def _sessie_hash(self, secret=None):
+        return salted_hmac(
+            "accounts.Gebruiker.sessie",
+            f"{self.password}:{self.sessie_versie}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def get_session_auth_hash(self):
+        # Django ends every session whose stored hash differs: after a new password (as
+        # Django does by itself) and after beëindig_sessies() raised the version.
+        return self._sessie_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._sessie_hash(secret=secret)
 
 
 class Rol(models.TextChoices):

@@ -24,7 +24,8 @@ def bepaal_omgeving(request):
     request.omgeving = None
     request.lidmaatschappen = []
     request.mijn_omgevingen = []
-    if not request.user.is_authenticated:
+    if not request.user.is_authenticated or not request.user.is_verified():
+        # Nothing of an omgeving before the second factor.
         return
     gekozen = request.session.get(SESSIE_SLEUTEL)
     lidmaatschappen = list(

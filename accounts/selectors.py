@@ -22,3 +22,19 @@ def leden_met_rol(*, omgeving, rollen):
         .distinct()
         .order_by("voornaam", "achternaam")
     )
+
+
+def beheerders_van(*, gebruiker):
+    """The SWV-beheerders of the omgevingen where this person has an active lidmaatschap."""
+    omgevingen = Lidmaatschap.objects.filter(gebruiker=gebruiker, actief=True).values("omgeving")
+    return (
+        Gebruiker.objects.filter(
+            is_active=True,
+            lidmaatschappen__in=Lidmaatschap.objects.actief().filter(
+                omgeving__in=omgevingen, rol=Rol.BEHEERDER
+            ),
+        )
+        .exclude(pk=gebruiker.pk)
+        .distinct()
+        .order_by("voornaam", "achternaam")
+    )

@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .middleware import omgeving_niet_vereist
+from . import views
+from .middleware import omgeving_niet_vereist, tweede_factor_niet_vereist
 from .views import InlogView, kies_omgeving_view
 
 app_name = "accounts"
@@ -10,9 +11,16 @@ urlpatterns = [
     path("inloggen/", InlogView.as_view(), name="login"),
     path(
         "uitloggen/",
-        omgeving_niet_vereist(auth_views.LogoutView.as_view()),
+        tweede_factor_niet_vereist(auth_views.LogoutView.as_view()),
         name="logout",
     ),
+    path(
+        "account/reservecodes/",
+        views.ReservecodesView.as_view(),
+        name="reservecodes",
+    ),
+    path("sessie/", views.sessie_status, name="sessie_status"),
+    path("sessie/verlengen/", views.sessie_verlengen, name="sessie_verlengen"),
     path("omgeving/", kies_omgeving_view, name="kies_omgeving"),
     path(
         "wachtwoord-wijzigen/",
@@ -33,30 +41,15 @@ urlpatterns = [
         ),
         name="password_change_done",
     ),
-    path(
-        "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/wachtwoord_vergeten.html",
-            email_template_name="accounts/mail/wachtwoord_vergeten.txt",
-            subject_template_name="accounts/mail/wachtwoord_vergeten_onderwerp.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    # accounts:password_reset, accounts:password_reset_confirm and accounts:uitnodiging (they
+    # send mail through notificaties) are in accountbeheer/urls.py, joined into this namespace
+    # in kindkans/urls.py.
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(
             template_name="accounts/wachtwoord_vergeten_verstuurd.html"
         ),
         name="password_reset_done",
-    ),
-    path(
-        "wachtwoord-instellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/wachtwoord_instellen.html",
-            success_url=reverse_lazy("accounts:password_reset_complete"),
-        ),
-        name="password_reset_confirm",
     ),
     path(
         "wachtwoord-instellen/klaar/",

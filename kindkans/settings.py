@@ -37,7 +37,6 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 KINDKANS_MERKNAAM = env.str("KINDKANS_MERKNAAM", default="Kindkans")
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): only our own scripts, styles, images and forms. The
@@ -60,6 +59,44 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Transport, switched on where TLS is in front (docker-compose does): http is redirected to
+# https, and browsers are told to use only https (HSTS) for SECURE_HSTS_SECONDS. Preload only
+# allows submitting the domain to the browsers' preload list; that step stays a decision.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+# The container's own health check speaks plain http to gunicorn.
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# Reverse proxies of our own in front of the portal (the TLS proxy: 1); they decide which
+# X-Forwarded-For entry is the client address (accounts.clientadres). 0: REMOTE_ADDR.
+KINDKANS_PROXY_AANTAL = env.int("KINDKANS_PROXY_AANTAL", default=0)
+# Permissions-Policy (django-permissions-policy): the portal uses none of these browser
+# features, so no page (or anything injected into one) may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# A refused CSRF check (form open too long, cookies off) gets a page saying what to do.
+CSRF_FAILURE_VIEW = "kindkans.views.csrf_mislukt"
 
 # --- Applications ------------------------------------------------------------------------------
 
@@ -75,6 +112,12 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    # Its counter limits failed logins per client address (accounts.limieten).
+    "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
     "kindkans",
     "accounts",
     "leerlingen",
@@ -82,10 +125,13 @@ INSTALLED_APPS = [
     "hulpvragen",
     "formulieren",
     "overleg",
+    # Above accounts and notificaties (it replaces accounts' Gebruiker admin, so after it).
+    "accountbeheer",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,8 +139,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
     # Every view needs a login unless it is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Idle and absolute session timeout; logs out before anything else looks at the person.
+    "accounts.middleware.SessieTijdMiddleware",
+    # Nothing but enrolment and logout before the second factor, also not the beheer.
+    "accounts.middleware.TweeStapsMiddleware",
+    # A logged-in person's pages are never kept in a (shared) browser's cache.
+    "accounts.middleware.GeenCacheMiddleware",
     # Every view works inside the current omgeving of an active lidmaatschap.
     "accounts.middleware.OmgevingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -134,6 +188,21 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache -------------------------------------------------------------------------------------
+
+# Holds the count of failed logins per client address (accounts.limieten). The embedded default
+# is memory per process; with several gunicorn workers each would count apart, so production
+# sets CACHE_URL=redis://redis:6379/1.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+SILENCED_SYSTEM_CHECKS = []
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache" and DEBUG:
+    # One development process: a per-process counter is the real count there.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's own Redis backend is not on django-ratelimit's list, but its incr() is Redis'
+    # atomic INCR, which is all the counter needs.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
+
 # --- Authentication ----------------------------------------------------------------------------
 
 AUTH_USER_MODEL = "accounts.Gebruiker"
@@ -145,29 +214,61 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Two-factor login (django-two-factor-auth on django-otp) for every account, portal and beheer
+# alike: TOTP with a QR code, 10 backup codes. No "remember this device": every login asks
+# for the code. django-otp throttles wrong codes per device (1 s, 2 s, 4 s … after each failure).
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+TWO_FACTOR_LOGIN_TIMEOUT = 10 * 60
+TWO_FACTOR_QR_FACTORY = "qrcode.image.svg.SvgPathImage"
+OTP_TOTP_ISSUER = env.str("KINDKANS_MERKNAAM", default="Kindkans")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_LOGIN_URL = LOGIN_URL
+
+# Sessions: end when the browser closes, after SESSIE_INACTIEF_MINUTEN without a request and in
+# any case SESSIE_MAXIMAAL_UREN after login (accounts.middleware.SessieTijdMiddleware). The
+# page warns SESSIE_WAARSCHUWING_SECONDEN before the idle timeout.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSIE_INACTIEF_MINUTEN = env.int("SESSIE_INACTIEF_MINUTEN", default=30)
+SESSIE_MAXIMAAL_UREN = env.int("SESSIE_MAXIMAAL_UREN", default=12)
+SESSIE_WAARSCHUWING_SECONDEN = env.int("SESSIE_WAARSCHUWING_SECONDEN", default=120)
+# The stored session row lives no longer than the absolute lifetime either.
+SESSION_COOKIE_AGE = SESSIE_MAXIMAAL_UREN * 60 * 60
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "voornaam", "achternaam"]},
+    },
     {
         "NAME": "accounts.wachtwoorden.MinimaleLengte",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Django's list of common passwords plus a Dutch one, also recognising "Welkom2024!".
+    {"NAME": "accounts.wachtwoorden.VeelGebruikt"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-# django-axes: after 5 wrong passwords for one e-mailadres from one IP address, that
+# django-axes: after 5 wrong passwords for one e-mailadres from one client address, that
 # combination waits 15 minutes (its defaults would lock an account for good after 3).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# The login form's field "username" holds the e-mailadres; counted case-insensitively, so
-# "Rik@…" and "rik@…" are one account to axes as they are to the login.
+# The e-mailadres is authenticate()'s "username" (posted as "username", or "auth-username" by
+# the two-step login); counted case-insensitively, so "Rik@…" and "rik@…" are one account to
+# axes as they are to the login.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "accounts.inlogpogingen.gebruikersnaam"
-AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
+# The client address as the rate limits and logs see it (KINDKANS_PROXY_AANTAL).
+AXES_CLIENT_IP_CALLABLE = "accounts.clientadres.client_adres"
+# The lockout page says how long to wait (accounts/geblokkeerd.html).
+AXES_LOCKOUT_CALLABLE = "accounts.limieten.axes_geblokkeerd"
+# Against password spraying: this many failed logins from one client address, whatever the
+# e-mailadressen, within the window block that address for AXES_COOLOFF_TIME (accounts.limieten).
+INLOG_FOUTEN_PER_CLIENTADRES = env.int("INLOG_FOUTEN_PER_CLIENTADRES", default=30)
+INLOG_FOUTEN_VENSTER_MINUTEN = env.int("INLOG_FOUTEN_VENSTER_MINUTEN", default=15)
 
 # django-guardian: no anonymous user (nobody sees anything without logging in), and nobody is
 # given model-wide permissions (see DESIGN.md §8).
@@ -239,6 +340,8 @@ NOTIFICATIE_HERSTART_MAX = env.int("NOTIFICATIE_HERSTART_MAX", default=500)
 LEERLING_CONTROLE_TERMIJN_DAGEN = env.int("LEERLING_CONTROLE_TERMIJN_DAGEN", default=183)
 # Largest bijlage accepted (MB).
 BIJLAGE_MAX_MB = env.int("BIJLAGE_MAX_MB", default=20)
+# How many days the link in an invitation to a new account works (once).
+UITNODIGING_GELDIG_DAGEN = env.int("UITNODIGING_GELDIG_DAGEN", default=7)
 
 # --- Files -------------------------------------------------------------------------------------
 

@@ -1,7 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 
-from .views import StartView
+from accountbeheer import urls as accountbeheer_urls
+from accounts import urls as accounts_urls
+
+from .views import StartView, gezond
 
 admin.site.site_header = "Kindkans beheer"
 admin.site.site_title = "Kindkans beheer"
@@ -9,12 +14,22 @@ admin.site.index_title = "Beheer van het samenwerkingsverband"
 
 urlpatterns = [
     path("", StartView.as_view(), name="start"),
-    path("", include("accounts.urls")),
+    # The container health check (plain http, exempt from the https redirect).
+    path("gezond/", gezond, name="gezond"),
+    # One namespace "accounts": the password pages that mail a link live in accountbeheer.
+    path("", include((accounts_urls.urlpatterns + accountbeheer_urls.urlpatterns, "accounts"))),
+    path("", include("accounts.urls_tweestaps")),
     path("hulpvragen/", include("hulpvragen.urls")),
     # Formulieren and Overleg hang their pages under a hulpvraag; their own URL files.
     path("", include("formulieren.urls")),
     path("", include("overleg.urls")),
     path("leerlingen/", include("leerlingen.urls")),
     path("meldingen/", include("notificaties.urls")),
+    # The beheer has no login of its own: the portal's, with the second factor.
+    path(
+        "beheer/login/",
+        login_not_required(RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+        name="beheer_login",
+    ),
     path("beheer/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from accounts.admin import OmgevingScopeMixin, RelatedOnly
 
 from .catalogus import voorbeeld_context
+from .geheime_links import heeft_geheime_link
 from .models import MailSjabloon, Notificatie
 from .services import verstuur_opnieuw
 
@@ -73,6 +74,12 @@ class MailSjabloonAdmin(OmgevingScopeMixin, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        # The mails with a link to set a password keep their fixed text (geheime_links).
+        form.base_fields["soort"].choices = [
+            (waarde, label)
+            for waarde, label in form.base_fields["soort"].choices
+            if not heeft_geheime_link(waarde)
+        ]
         soort = obj.soort if obj else None
         variabelen = (
             ", ".join("{{ " + naam + " }}" for naam in sorted(voorbeeld_context(soort)))

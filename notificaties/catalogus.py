@@ -16,6 +16,9 @@ class Soort(models.TextChoices):
     OVERLEGRONDE_UITNODIGING = "overlegronde_uitnodiging", "Uitnodiging voor een overlegronde"
     COORDINATOR_GEWIJZIGD = "coordinator_gewijzigd", "U bent coördinator geworden"
     REACTIE_GEPLAATST = "reactie_geplaatst", "Nieuwe reactie bij een overlegronde"
+    # Mails about the account itself, with a link to set a password (notificaties.geheime_links).
+    UITNODIGING = "uitnodiging", "Uitnodiging voor een nieuw account"
+    WACHTWOORD_VERGETEN = "wachtwoord_vergeten", "Link voor een nieuw wachtwoord"
 
 
 _HULPVRAAG = {
@@ -51,6 +54,18 @@ VOORBEELD_CONTEXT = {
         **_HULPVRAAG,
         "deelnemer_naam": "Eva Smit",
         "overlegronde_titel": "Meekijken gedrag",
+    },
+    Soort.UITNODIGING: {
+        "ontvanger_naam": "Inge Bakker",
+        "email": "ib@voorbeeld.nl",
+        "door_naam": "Pim de Graaf",
+        "omgeving_naam": "PO2811 Goeree-Overflakkee",
+        "geldig_dagen": 7,
+    },
+    Soort.WACHTWOORD_VERGETEN: {
+        "ontvanger_naam": "Inge Bakker",
+        "email": "ib@voorbeeld.nl",
+        "geldig_uren": 24,
     },
 }
 

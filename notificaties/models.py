@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from .catalogus import Soort, voorbeeld_context
+from .geheime_links import heeft_geheime_link
 from .weergave import SjabloonFout, render_bronnen
 
 
@@ -28,11 +29,15 @@ class Notificatie(models.Model):
         on_delete=models.CASCADE,
         related_name="notificaties",
     )
+    # Empty for a mail about the account itself (wachtwoord vergeten): it belongs to no omgeving,
+    # is not among anyone's Meldingen, and only a superuser sees it in the admin.
     omgeving = models.ForeignKey(
         "accounts.Omgeving",
         verbose_name="omgeving",
         on_delete=models.PROTECT,
         related_name="notificaties",
+        null=True,
+        blank=True,
     )
     soort = models.CharField("soort", max_length=40, choices=Soort.choices)
     onderwerp = models.CharField("onderwerp", max_length=250)
@@ -102,6 +107,13 @@ class MailSjabloon(models.Model):
         # Refuse a broken template now, so that it can never fail at send time.
         if not self.soort:
             return
+        if heeft_geheime_link(self.soort):
+            raise ValidationError(
+                {
+                    "soort": "De tekst van deze mail staat vast: hij bevat een persoonlijke link "
+                    "om een wachtwoord in te stellen."
+                }
+            )
         try:
             render_bronnen(
                 onderwerp=self.onderwerp,

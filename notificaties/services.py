@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.selectors import beheerde_omgeving_ids
 
 from . import tasks
+from .geheime_links import PLAATSHOUDER, heeft_geheime_link
 from .models import MailSjabloon, Notificatie
 from .weergave import SjabloonFout, render_bronnen, render_html, render_standaard
 
@@ -31,7 +32,9 @@ def maak_notificatie(*, ontvanger, omgeving, soort, context, pad):
     """Write a mail to one person into the outbox; it is sent after the caller's commit.
 
     `pad` is the page in the portal the mail is about; the mail links to it through
-    /meldingen/<id>/, which also switches to the right omgeving after login.
+    /meldingen/<id>/, which also switches to the right omgeving after login. A mail with a
+    link to set a password (geheime_links) stores a placeholder instead; its link is made when
+    it is sent. `omgeving` is None for a mail about the account itself.
     """
     with transaction.atomic():
         notificatie = Notificatie(
@@ -44,7 +47,12 @@ def maak_notificatie(*, ontvanger, omgeving, soort, context, pad):
             link="",
         )
         notificatie.save()
-        notificatie.link = settings.SITE_URL + reverse("notificaties:open", args=[notificatie.pk])
+        if heeft_geheime_link(soort):
+            notificatie.link = PLAATSHOUDER
+        else:
+            notificatie.link = settings.SITE_URL + reverse(
+                "notificaties:open", args=[notificatie.pk]
+            )
         context = {**context, "link": notificatie.link}
         onderwerp, tekst = _render(omgeving=omgeving, soort=soort, context=context)
         notificatie.onderwerp = onderwerp[:250]
@@ -56,7 +64,9 @@ def maak_notificatie(*, ontvanger, omgeving, soort, context, pad):
 
 
 def _render(*, omgeving, soort, context):
-    eigen = MailSjabloon.objects.filter(omgeving=omgeving, soort=soort).first()
+    eigen = None
+    if omgeving is not None and not heeft_geheime_link(soort):
+        eigen = MailSjabloon.objects.filter(omgeving=omgeving, soort=soort).first()
     if eigen is not None:
         try:
             return render_bronnen(onderwerp=eigen.onderwerp, tekst=eigen.tekst, context=context)

@@ -8,6 +8,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
+from .geheime_links import zoals_verstuurd
 from .models import Notificatie
 
 logger = logging.getLogger(__name__)
@@ -35,13 +36,15 @@ def verstuur(notificatie_id):
             return None
         notificatie.pogingen += 1
         try:
+            # A link to set a password is made now and lives only in the mail.
+            tekst, html = zoals_verstuurd(notificatie)
             bericht = EmailMultiAlternatives(
                 subject=notificatie.onderwerp,
-                body=notificatie.tekst,
+                body=tekst,
                 to=[notificatie.ontvanger.email],
             )
-            if notificatie.html:
-                bericht.attach_alternative(notificatie.html, "text/html")
+            if html:
+                bericht.attach_alternative(html, "text/html")
             bericht.send()
         except Exception as fout:  # noqa: BLE001 - every transport error counts as an attempt
             notificatie.laatste_fout = f"{type(fout).__name__}: {fout}"[:2000]

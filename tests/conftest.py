@@ -1,6 +1,9 @@
 import os
 
 import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import (
     GebruikerFactory,
@@ -10,6 +13,36 @@ from tests.factories import (
 )
 
 WACHTWOORD = "geheim-wachtwoord-123"
+
+
+class TweeStapsClient(Client):
+    """Django's test client whose force_login also passes the second factor, as a person who
+    typed the code from their app would: the session holds their (real) TOTP device.
+
+    Tests of the login itself use `Client()` or `client.force_login(..., tweede_factor=False)`.
+    """
+
+    def force_login(self, user, backend=None, tweede_factor=True):
+        super().force_login(user, backend)
+        if tweede_factor:
+            apparaat, _ = TOTPDevice.objects.get_or_create(
+                user=user, name="default", defaults={"confirmed": True}
+            )
+            sessie = self.session
+            sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+            sessie.save()
+
+
+@pytest.fixture
+def client():
+    return TweeStapsClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = TweeStapsClient()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -48,6 +81,16 @@ def maak_lid():
         return gebruiker
 
     return maak
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    # The login and "wachtwoord vergeten" limits count in the cache: every test starts at zero.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -127,8 +127,6 @@ def test_beheerder_maakt_account_en_lidmaatschap_in_eigen_omgeving(client, behee
             "email": "Nieuw@Voorbeeld.test",
             "voornaam": "Nina",
             "achternaam": "Nieuw",
-            "password1": "een-lang-wachtwoord-99",
-            "password2": "een-lang-wachtwoord-99",
             "lidmaatschappen-TOTAL_FORMS": "1",
             "lidmaatschappen-INITIAL_FORMS": "0",
             "lidmaatschappen-0-omgeving": po.pk,
@@ -141,6 +139,7 @@ def test_beheerder_maakt_account_en_lidmaatschap_in_eigen_omgeving(client, behee
     assert response.status_code == 302, response.content.decode()[:2000]
     lid = Lidmaatschap.objects.get(gebruiker__email="nieuw@voorbeeld.test")
     assert (lid.omgeving, lid.organisatie, lid.rol) == (po, rijen["po_school"], "ib_coo")
+    assert not lid.gebruiker.has_usable_password()
 
 
 def test_gewone_gebruiker_komt_niet_in_het_beheer(client, po, maak_lid):

@@ -3,17 +3,23 @@ from django.contrib.auth import get_user
 from django.urls import reverse
 
 from tests.conftest import WACHTWOORD
-from tests.factories import GebruikerFactory
+from tests.inloggen import code_stap, geef_app, log_in, wachtwoord_stap
 
 pytestmark = pytest.mark.django_db
 
 
 def test_inloggen_met_emailadres_ongeacht_hoofdletters(client, po, maak_lid):
-    maak_lid(po, "regierolhouder", email="rik@voorbeeld.test")
+    gebruiker = maak_lid(po, "regierolhouder", email="rik@voorbeeld.test")
+    apparaat = geef_app(gebruiker)
 
-    response = client.post(
-        reverse("accounts:login"), {"username": "Rik@Voorbeeld.TEST", "password": WACHTWOORD}
-    )
+    stap1 = wachtwoord_stap(client, "Rik@Voorbeeld.TEST", WACHTWOORD)
+    assert stap1.status_code == 200
+    assert "Code uit de app" in stap1.content.decode()
+    assert not get_user(client).is_authenticated
+
+    from accounts.tweestaps import volgende_code
+
+    response = code_stap(client, volgende_code(apparaat))
 
     assert response.status_code == 302
     assert get_user(client).email == "rik@voorbeeld.test"
@@ -22,9 +28,7 @@ def test_inloggen_met_emailadres_ongeacht_hoofdletters(client, po, maak_lid):
 def test_verkeerd_wachtwoord_geeft_nederlandse_melding_en_houdt_emailadres(client, po, maak_lid):
     maak_lid(po, "regierolhouder", email="rik@voorbeeld.test")
 
-    response = client.post(
-        reverse("accounts:login"), {"username": "rik@voorbeeld.test", "password": "fout"}
-    )
+    response = wachtwoord_stap(client, "rik@voorbeeld.test", "fout")
 
     assert response.status_code == 200
     assert "combinatie van e-mailadres en wachtwoord is onbekend" in response.content.decode()
@@ -49,11 +53,14 @@ def test_zonder_inloggen_naar_de_inlogpagina_met_terugweg(client):
 
 
 def test_na_inloggen_terug_naar_de_gevraagde_pagina(client, po, maak_lid):
-    maak_lid(po, "ib_coo", email="ib@voorbeeld.test")
+    gebruiker = maak_lid(po, "ib_coo", email="ib@voorbeeld.test")
 
-    response = client.post(
-        f"{reverse('accounts:login')}?next=/leerlingen/",
-        {"username": "ib@voorbeeld.test", "password": WACHTWOORD, "next": "/leerlingen/"},
+    response = log_in(
+        client,
+        gebruiker,
+        WACHTWOORD,
+        next="/leerlingen/",
+        url=f"{reverse('accounts:login')}?next=/leerlingen/",
     )
 
     assert response["Location"] == "/leerlingen/"
@@ -70,25 +77,7 @@ def test_uitloggen(client, po, maak_lid):
     assert not get_user(client).is_authenticated
 
 
-def test_wachtwoord_vergeten_stuurt_nederlandse_mail_met_werkende_link(client, mailoutbox):
-    gebruiker = GebruikerFactory(email="ib@voorbeeld.test", voornaam="Inge")
-
-    response = client.post(reverse("accounts:password_reset"), {"email": "IB@voorbeeld.test"})
-
-    assert response.status_code == 302
-    assert len(mailoutbox) == 1
-    mail = mailoutbox[0]
-    assert mail.to == ["ib@voorbeeld.test"]
-    assert mail.subject == "Nieuw wachtwoord instellen voor Kindkans"
-    assert "Beste Inge" in mail.body
-    link = next(regel for regel in mail.body.splitlines() if "/wachtwoord-instellen/" in regel)
-    pad = link.split("testserver", 1)[1]
-    formulier = client.get(pad, follow=True)
-    assert "Nieuw wachtwoord instellen" in formulier.content.decode()
-    nieuw = "een-heel-nieuw-wachtwoord-42"
-    client.post(formulier.request["PATH_INFO"], {"new_password1": nieuw, "new_password2": nieuw})
-    gebruiker.refresh_from_db()
-    assert gebruiker.check_password(nieuw)
+# Wachtwoord vergeten through the outbox, its link and its limits: test_wachtwoord_vergeten.py.
 
 
 def test_wachtwoord_vergeten_voor_onbekend_adres_verraadt_niets(client, mailoutbox):
@@ -104,7 +93,7 @@ def test_na_vijf_foute_wachtwoorden_een_kwartier_wachten(client, po, maak_lid, s
     import time_machine
     from django.utils import timezone
 
-    maak_lid(po, "regierolhouder", email="rik@voorbeeld.test")
+    geef_app(maak_lid(po, "regierolhouder", email="rik@voorbeeld.test"))
     url = reverse("accounts:login")
     for email in (
         "rik@voorbeeld.test",
@@ -113,21 +102,21 @@ def test_na_vijf_foute_wachtwoorden_een_kwartier_wachten(client, po, maak_lid, s
         "rik@voorbeeld.test ",
         "rik@Voorbeeld.test",
     ):
-        client.post(url, {"username": email, "password": "fout"})
+        wachtwoord_stap(client, email, "fout", url=url)
 
-    goed = {"username": "rik@voorbeeld.test", "password": "geheim-wachtwoord-123"}
-    response = client.post(url, goed)
+    response = wachtwoord_stap(client, "rik@voorbeeld.test", WACHTWOORD, url=url)
     assert response.status_code == 429
     assert "Te vaak een verkeerd wachtwoord" in response.content.decode()
     assert not get_user(client).is_authenticated
     # Another address from the same place is not locked.
-    maak_lid(po, "regierolhouder", email="mila@voorbeeld.test")
-    ander = client.post(url, {"username": "mila@voorbeeld.test", "password": WACHTWOORD})
-    assert ander.status_code == 302
+    geef_app(maak_lid(po, "regierolhouder", email="mila@voorbeeld.test"))
+    ander = wachtwoord_stap(client, "mila@voorbeeld.test", WACHTWOORD, url=url)
+    assert "Code uit de app" in ander.content.decode()
 
     client.logout()
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=16)):
-        assert client.post(url, goed).status_code == 302
+        response = wachtwoord_stap(client, "rik@voorbeeld.test", WACHTWOORD, url=url)
+        assert "Code uit de app" in response.content.decode()
 
 
 def test_te_kort_nieuw_wachtwoord_geeft_nederlandse_melding(client, po, maak_lid):
@@ -138,5 +127,5 @@ def test_te_kort_nieuw_wachtwoord_geeft_nederlandse_melding(client, po, maak_lid
         {"old_password": WACHTWOORD, "new_password1": "kort", "new_password2": "kort"},
     )
 
-    assert "Dit wachtwoord is te kort: gebruik minstens 10 tekens." in response.content.decode()
+    assert "Dit wachtwoord is te kort: gebruik minstens 12 tekens." in response.content.decode()
     assert "This password" not in response.content.decode()

@@ -56,3 +56,23 @@ def axe():
         )
 
     return controleer
+
+
+def democode(email):
+    """The code the demo account's app shows now, as `manage.py democode` prints it."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    uit = StringIO()
+    call_command("democode", email, ook_in_productie=True, stdout=uit)
+    return uit.getvalue().strip()
+
+
+def log_in(page, email, wachtwoord="kindkans-demo"):
+    """Both steps of the login on the page that shows the login form."""
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_label("Code uit de app").fill(democode(email))
+    page.get_by_role("button", name="Inloggen").click()

@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.e2e.conftest import log_in as log_in_met_code
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 DEMO_ROLLEN = [
@@ -25,9 +27,7 @@ def demo(settings):
 
 def log_in(page, live_server, email):
     page.goto(f"{live_server.url}/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill("kindkans-demo")
-    page.get_by_role("button", name="Inloggen").click()
+    log_in_met_code(page, email)
 
 
 @pytest.mark.parametrize(("email", "omgeving", "rol"), DEMO_ROLLEN)

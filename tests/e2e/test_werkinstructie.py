@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from hulpvragen.models import Hulpvraag
 from hulpvragen.workflow import Status
+from tests.e2e.conftest import log_in as log_in_met_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -91,9 +92,7 @@ def persoon(browser, live_server):
 
 
 def log_in(page, email):
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill("kindkans-demo")
-    page.get_by_role("button", name="Inloggen").click()
+    log_in_met_code(page, email)
 
 
 def schermafdruk(page, naam):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from notificaties.catalogus import Soort, voorbeeld_context
 from notificaties.models import Notificatie
 from notificaties.services import maak_notificatie
+from tests.inloggen import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -60,9 +61,7 @@ def test_link_uit_de_mail_via_inloggen_naar_de_pagina(client, ib, po):
     login = response["Location"]
     assert login == f"{reverse('accounts:login')}?next={pad}"
 
-    response = client.post(
-        login, {"username": "ib@voorbeeld.test", "password": "geheim-wachtwoord-123", "next": pad}
-    )
+    response = log_in(client, ib, "geheim-wachtwoord-123", next=pad, url=login)
     assert response["Location"] == pad
     response = client.get(pad)
     assert response["Location"] == "/leerlingen/"

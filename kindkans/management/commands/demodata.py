@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import tweestaps
 from accounts.models import Gebruiker, Lidmaatschap, Omgeving, Organisatie, Rol, Sector
 from hulpvragen import services as hulpvraag_services
 from hulpvragen.models import Hulpvraag
@@ -179,7 +180,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata staat klaar: {Omgeving.objects.count()} omgevingen, "
-                f"{Gebruiker.objects.count()} accounts (wachtwoord: {DEMO_WACHTWOORD}), "
+                f"{Gebruiker.objects.count()} accounts (wachtwoord: {DEMO_WACHTWOORD}; de code "
+                "voor de tweede stap geeft: python manage.py democode <e-mailadres>), "
                 f"{Leerling.objects.count()} leerlingen."
             )
         )
@@ -233,4 +235,6 @@ class Command(BaseCommand):
                 Gebruiker.objects.create_superuser if superuser else Gebruiker.objects.create_user
             )
             gebruiker = maak(email, DEMO_WACHTWOORD, voornaam=voornaam, achternaam=achternaam)
+        # The published demo secret, so `manage.py democode` can give the second factor.
+        tweestaps.zet_demo_app(gebruiker=gebruiker)
         return gebruiker

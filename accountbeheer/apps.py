@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountbeheerConfig(AppConfig):
+    name = "accountbeheer"
+    verbose_name = "Accountbeheer"
