@@ -97,7 +97,9 @@ class UitnodigendeGebruikerAdmin(GebruikerAdmin):
             # After the lidmaatschappen: the invitation names the omgeving it is for.
             nodig_uit(door=request.user, gebruiker=form.instance)
             self.message_user(
-                request, f"{form.instance.email} krijgt een uitnodiging per mail.", messages.SUCCESS
+                request,
+                f"Uitnodiging per mail verstuurd aan {form.instance.email}.",
+                messages.SUCCESS,
             )
 
     @admin.action(description="Uitnodiging opnieuw versturen")

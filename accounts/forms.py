@@ -95,7 +95,15 @@ class AppKoppelenForm(TOTPDeviceForm):
         veld.error_messages.update(
             {"required": "Vul de code uit de app in.", "invalid": "Een code bestaat uit cijfers."}
         )
-        veld.widget.attrs.update({"autocomplete": "one-time-code", "inputmode": "numeric"})
+        # A text field, not a number spinner: a code is six digits, also with a leading zero.
+        veld.widget = forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9]*",
+                "autofocus": True,
+            }
+        )
 
 
 class KiesOmgevingForm(forms.Form):

@@ -618,3 +618,18 @@ def test_beheerder_van_beide_omgevingen_reset_gedeeld_account(client, beheer_bei
     _reset_actie(client, bas)
 
     assert not TOTPDevice.objects.filter(user=bas).exists()
+
+
+@pytest.mark.parametrize("wie", ["beheer_po", "beheer_beide", "superuser"])
+def test_django_wachtwoord_url_van_een_account_bestaat_niet(als, wie, bas):
+    client = als(wie)
+    url = f"/beheer/accounts/gebruiker/{bas.pk}/password/"
+
+    client.post(
+        url, {"password1": "overname-wachtwoord-123", "password2": "overname-wachtwoord-123"}
+    )
+    pagina = client.get(url, follow=True)
+
+    assert 'name="password1"' not in pagina.content.decode()
+    bas.refresh_from_db()
+    assert bas.check_password(WACHTWOORD)

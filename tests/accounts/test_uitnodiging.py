@@ -83,6 +83,7 @@ def test_nieuw_account_zonder_wachtwoord_krijgt_uitnodiging(maak_account, po):
         "omgeving PO2811 Goeree-Overflakkee."
     )
     assert "De link werkt één keer en is 7 dagen geldig." in mail.body
+    assert "na uw wachtwoord vraagt Kindkans om een code uit een app op uw telefoon" in mail.body
     assert f'href="http://127.0.0.1:8000{link_uit(mail)}"' in mail.alternatives[0][0]
     notificatie = Notificatie.objects.get(ontvanger=nina)
     assert (notificatie.soort, notificatie.omgeving, notificatie.status) == (
