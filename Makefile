@@ -50,3 +50,4 @@ clean:
 ## Benchmarks: ratios measured in one run (see bench/).
 bench: install
 	$(BIN)/python bench/hulpvragenlijst.py
+	@echo "bench/logboek.py needs PostgreSQL: DATABASE_URL=postgres://…/kindkans_bench $(BIN)/python bench/logboek.py"

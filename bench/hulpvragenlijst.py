@@ -29,6 +29,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Gebruiker, Lidmaatschap, Omgeving, Organisatie  # noqa: E402
+from bench.inloggen import log_in  # noqa: E402
 from hulpvragen.models import Hulpvraag, StatusWijziging  # noqa: E402
 from hulpvragen.toegang import synchroniseer_toegang  # noqa: E402
 from leerlingen.models import Leerling  # noqa: E402
@@ -79,10 +80,7 @@ def wereld(aantal, code):
 
 def meet(ib, omgeving, keer=15):
     client = Client()
-    client.force_login(ib)
-    session = client.session
-    session["omgeving_id"] = omgeving.pk
-    session.save()
+    log_in(client, ib, omgeving)
     client.get("/hulpvragen/")
     tijden = []
     for _ in range(keer):

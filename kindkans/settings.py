@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "guardian",
     "anymail",
     "django_filters",
+    "pgtrigger",
     "axes",
     "csp",
     # Its counter limits failed logins per client address (accounts.limieten).
@@ -121,6 +122,7 @@ INSTALLED_APPS = [
     "kindkans",
     "accounts",
     "leerlingen",
+    "logboek",
     "notificaties",
     "hulpvragen",
     "formulieren",
@@ -134,6 +136,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every request gets an id, kept in the access log (logboek).
+    "logboek.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -318,6 +322,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notificaties.tasks.herstart_wachtende_notificaties",
         "schedule": env.int("NOTIFICATIE_HERSTART_INTERVAL_SECONDEN", default=60),
     },
+    "ruim-logboek-op": {
+        "task": "logboek.tasks.ruim_logboek_op",
+        "schedule": env.int("LOGBOEK_OPRUIM_INTERVAL_SECONDEN", default=24 * 3600),
+    },
     "beeindig-verlopen-overlegrondes": {
         "task": "overleg.tasks.beeindig_verlopen_overlegrondes",
         # Hourly; requests check the date themselves, this only tidies the rows.
@@ -342,6 +350,11 @@ LEERLING_CONTROLE_TERMIJN_DAGEN = env.int("LEERLING_CONTROLE_TERMIJN_DAGEN", def
 BIJLAGE_MAX_MB = env.int("BIJLAGE_MAX_MB", default=20)
 # How many days the link in an invitation to a new account works (once).
 UITNODIGING_GELDIG_DAGEN = env.int("UITNODIGING_GELDIG_DAGEN", default=7)
+
+# --- Logboek ------------------------------------------------------------------------------------
+
+# How long the access log keeps its rows (NEN 7513 asks for years; the SWV decides).
+LOGBOEK_BEWAAR_JAREN = env.int("LOGBOEK_BEWAAR_JAREN", default=5)
 
 # --- Files -------------------------------------------------------------------------------------
 

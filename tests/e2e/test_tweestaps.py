@@ -11,6 +11,7 @@ from django_otp.oath import totp
 
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import log_in
+from tests.e2e.test_werkinstructie import SCHERMAFDRUKKEN
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,6 +35,7 @@ def test_nieuwe_ib_er_stelt_de_app_in_en_logt_in_met_een_reservecode(page, live_
     assert qr.is_visible()
     assert qr.evaluate("img => img.naturalWidth") > 0  # served from our origin, CSP allows it
     axe(page)
+    page.screenshot(path=str(SCHERMAFDRUKKEN / "tweestaps-instellen.png"), full_page=True)
     sleutel = page.locator("code.kk-sleutel").inner_text()
     page.get_by_label("Code uit de app").fill("000000")
     page.get_by_role("button", name="Koppelen").click()
@@ -45,6 +47,7 @@ def test_nieuwe_ib_er_stelt_de_app_in_en_logt_in_met_een_reservecode(page, live_
     codes = page.locator(".kk-reservecodes code").all_inner_texts()
     assert len(codes) == 10
     axe(page)
+    page.screenshot(path=str(SCHERMAFDRUKKEN / "reservecodes.png"), full_page=True)
     page.get_by_role("link", name="Verder naar Kindkans").click()
     assert page.url.endswith("/hulpvragen/")
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LogboekConfig(AppConfig):
+    name = "logboek"
+    verbose_name = "Logboek"
