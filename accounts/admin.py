@@ -36,6 +36,17 @@ class OmgevingScopeMixin:
     """
 
     omgeving_pad = "omgeving"
+    # None: Django's own rule. A list of field names: a filter in the URL (?veld__icontains=…)
+    # works on these fields only, so a field the page does not show cannot be guessed by
+    # counting the rows such a filter leaves.
+    filterbare_velden = None
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if self.filterbare_velden is not None and (
+            lookup.split("__", 1)[0] not in self.filterbare_velden
+        ):
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
     def scope(self, request, queryset):
         return queryset.filter(**{f"{self.omgeving_pad}__in": beheerde_omgeving_ids(request)})

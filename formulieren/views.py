@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -7,7 +8,8 @@ from django.utils.http import urlencode
 from django.views.generic import ListView, TemplateView
 
 from hulpvragen import toegang
-from hulpvragen.views import HulpvraagMixin, fouten_naar_formulier
+from hulpvragen.views import HulpvraagMixin, VastleggenMixin, fouten_naar_formulier
+from logboek.models import Actie
 
 from . import services
 from .forms import KiesDefinitieForm, formulier_klasse, initial_uit
@@ -62,6 +64,7 @@ class FormulierenTabView(FormulierenMixin, TemplateView):
     """Tab Formulieren: every form of the hulpvraag, and the choice of a form to fill."""
 
     template_name = "formulieren/tab.html"
+    log_actie = Actie.TAB_BEKEKEN
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -118,13 +121,17 @@ class NieuwFormulierMixin:
             raise Http404
         form = self.formulier_form(request.POST)
         if form.is_valid():
+            hulpvraag = self.hulpvraag_van(form)
             try:
-                formulier = services.maak_formulier(
-                    door=request.user,
-                    hulpvraag=self.hulpvraag_van(form),
-                    definitie=self.definitie,
-                    waarden=form.waarden(),
-                )
+                # The form and its logboek row are stored together or not at all.
+                with transaction.atomic():
+                    formulier = services.maak_formulier(
+                        door=request.user,
+                        hulpvraag=hulpvraag,
+                        definitie=self.definitie,
+                        waarden=form.waarden(),
+                    )
+                    self.leg_vast(Actie.FORMULIER_OPGESLAGEN, hulpvraag, onderwerp=formulier)
             except ValidationError as fout:
                 fouten_naar_formulier(form, fout)
             else:
@@ -144,6 +151,7 @@ class NieuwFormulierView(FormulierenMixin, NieuwFormulierMixin, TemplateView):
     """On the Formulieren tab: work instruction §2 step 2 (IB/COO) and §4 step 3."""
 
     template_name = "formulieren/invullen.html"
+    log_actie = Actie.TAB_BEKEKEN  # a new form has nothing of its own to show yet
 
     def definities(self):
         return invulbare_definities(gebruiker=self.request.user, omgeving=self.request.omgeving)
@@ -166,6 +174,10 @@ class FormulierView(FormulierDetailMixin, TemplateView):
     """One filled form as it reads, with every change: who, when, what."""
 
     template_name = "formulieren/formulier.html"
+    log_actie = Actie.FORMULIER_BEKEKEN
+
+    def log_onderwerp(self, context):
+        return context["formulier"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -185,6 +197,11 @@ class WijzigFormulierView(FormulierDetailMixin, TemplateView):
     """Complete or change a filled form; a stale save shows both versions and keeps the input."""
 
     template_name = "formulieren/invullen.html"
+    # Opening the form to change it shows what it holds; so does a save that comes back.
+    log_actie = Actie.FORMULIER_BEKEKEN
+
+    def log_onderwerp(self, context):
+        return self.formulier
 
     def _klaar(self):
         self.formulier = self.get_formulier()
@@ -225,6 +242,8 @@ class WijzigFormulierView(FormulierDetailMixin, TemplateView):
         except ValidationError as fout:
             fouten_naar_formulier(form, fout)
             return self.render_to_response(self.get_context_data(form=form))
+        # Also when nothing had changed: the person saved it, and so saw it.
+        self.leg_vast(Actie.FORMULIER_OPGESLAGEN, self.hulpvraag, onderwerp=formulier)
         if formulier.versie == form.cleaned_data["versie"]:
             messages.info(request, "Er was niets gewijzigd.")
         else:
@@ -290,8 +309,11 @@ class OverzichtView(OverzichtMixin, ListView):
         return context
 
 
-class OverzichtNieuwView(OverzichtMixin, NieuwFormulierMixin, TemplateView):
-    """A detail form started from the overview: the hulpvraag is chosen in the form itself."""
+class OverzichtNieuwView(OverzichtMixin, VastleggenMixin, NieuwFormulierMixin, TemplateView):
+    """A detail form started from the overview: the hulpvraag is chosen in the form itself.
+
+    Its page shows no dossier, only a choice of hulpvragen, so only the saved form is recorded.
+    """
 
     template_name = "formulieren/overzicht_nieuw.html"
 

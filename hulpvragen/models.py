@@ -53,6 +53,7 @@ class Hulpvraag(models.Model):
             ("voeg_bijlage_toe", "Bijlagen toevoegen"),
             ("open_overlegronde", "Overlegronde openen"),
             ("plaats_reactie", "Reactie plaatsen bij een overlegronde"),
+            ("bekijk_logboek", "Logboek van de hulpvraag bekijken"),
         ]
         indexes = [
             models.Index(fields=["omgeving", "status", "-aangemaakt_op"]),

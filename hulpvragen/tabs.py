@@ -20,12 +20,18 @@ _tabs = [
     Tab("Algemeen", "hulpvragen:detail", toegang.ZIEN, 10),
     Tab("Aanpak", "hulpvragen:aanpak", toegang.AANPAK, 30),
     Tab("Bijlagen", "hulpvragen:bijlagen", toegang.ZIEN, 50),
+    Tab("Logboek", "hulpvragen:logboek", toegang.LOGBOEK, 90),
 ]
 
 
 def registreer_tab(tab):
     if tab not in _tabs:
         _tabs.append(tab)
+
+
+def naam_van(url_naam):
+    """The tab's name for the URL name of its page ('' for a page that is not a tab)."""
+    return next((tab.naam for tab in _tabs if tab.url_naam == url_naam), "")
 
 
 def tabs_voor(hulpvraag, rechten):

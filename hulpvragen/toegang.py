@@ -29,13 +29,14 @@ STATUS = "wijzig_status"
 AFRONDEN = "rond_af"
 OVERLEGRONDE = "open_overlegronde"
 REACTIE = "plaats_reactie"
+LOGBOEK = "bekijk_logboek"
 
 _KERN = {ZIEN, FORMULIEREN, AANPAK, BIJLAGE_TOEVOEGEN}
 
 # relation → rechten (the columns of the table in DESIGN.md §4)
 RECHTEN = {
-    "school": _KERN | {WIJZIGEN, AFRONDEN},
-    "coordinator": _KERN | {WIJZIGEN, STATUS, OVERLEGRONDE},
+    "school": _KERN | {WIJZIGEN, AFRONDEN, LOGBOEK},
+    "coordinator": _KERN | {WIJZIGEN, STATUS, OVERLEGRONDE, LOGBOEK},
     "behandelaar": _KERN | {STATUS, OVERLEGRONDE},
     "deelnemer": {ZIEN, REACTIE},
 }

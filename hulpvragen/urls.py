@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_logboek
 
 app_name = "hulpvragen"
 
@@ -25,4 +25,5 @@ urlpatterns = [
         views.BijlageVerwijderView.as_view(),
         name="bijlage_verwijderen",
     ),
+    path("<int:pk>/logboek/", views_logboek.LogboekTabView.as_view(), name="logboek"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -9,8 +10,10 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from leerlingen.selectors import leerlingen_voor, scholen_van_ib_coo
+from logboek.models import Actie
+from logboek.services import leg_vast
 
-from . import services, toegang, workflow
+from . import services, tabs, toegang, workflow
 from .forms import (
     AanpakForm,
     BijlageForm,
@@ -58,7 +61,30 @@ class HulpvraagLijstView(FilterView):
         return context
 
 
-class NieuweHulpvraagView(TemplateView):
+class VastleggenMixin:
+    """Record in the logboek what this request did with a hulpvraag (logboek.services.leg_vast).
+
+    One row: the hulpvraag and its leerling (the id is on the loaded hulpvraag, so no query).
+    """
+
+    vastgelegd = 0  # rows this request wrote, for HulpvraagMixin's check
+
+    def leg_vast(self, actie, hulpvraag, onderwerp=None):
+        leg_vast(
+            self.request,
+            actie=actie,
+            hulpvraag_id=hulpvraag.pk,
+            leerling_id=hulpvraag.leerling_id,
+            onderwerp=onderwerp,
+            # Which tab, in the users' word for it (the tabs registry knows every app's tabs).
+            tabblad=tabs.naam_van(self.request.resolver_match.view_name)
+            if actie == Actie.TAB_BEKEKEN
+            else "",
+        )
+        self.vastgelegd += 1
+
+
+class NieuweHulpvraagView(VastleggenMixin, TemplateView):
     """IB/COO zet de hulpvraag in Kindkans: choose the leerling, check its data, then the form."""
 
     template_name = "hulpvragen/nieuw.html"
@@ -98,18 +124,27 @@ class NieuweHulpvraagView(TemplateView):
             context.setdefault("form", self._hulpvraag_form())
         return context
 
+    def render_to_response(self, context, **response_kwargs):
+        # Step 2 shows the chosen leerling's basis- and schoolgegevens; step 1 is a list.
+        if self.leerling is not None:
+            leg_vast(self.request, actie=Actie.LEERLING_BEKEKEN, leerling_id=self.leerling.pk)
+        return super().render_to_response(context, **response_kwargs)
+
     def post(self, request, *args, **kwargs):
         if self.leerling is None:
             raise Http404
         form = self._hulpvraag_form(request.POST)
         if form.is_valid():
             try:
-                hulpvraag = services.maak_hulpvraag(
-                    door=request.user,
-                    omgeving=request.omgeving,
-                    leerling=self.leerling,
-                    **form.cleaned_data,
-                )
+                # The hulpvraag and its logboek row are stored together or not at all.
+                with transaction.atomic():
+                    hulpvraag = services.maak_hulpvraag(
+                        door=request.user,
+                        omgeving=request.omgeving,
+                        leerling=self.leerling,
+                        **form.cleaned_data,
+                    )
+                    self.leg_vast(Actie.HULPVRAAG_AANGEMAAKT, hulpvraag)
             except ValidationError as fout:
                 fouten_naar_formulier(form, fout)
             else:
@@ -118,12 +153,29 @@ class NieuweHulpvraagView(TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class HulpvraagMixin:
+class HulpvraagMixin(VastleggenMixin):
     """Resolve the hulpvraag: 404 when it is not visible, `nodig` recht else 403 (or 404 for
-    a tab whose content is hidden from this person)."""
+    a tab whose content is hidden from this person).
+
+    Every page under a hulpvraag shows part of a child's dossier, so every answer that is not
+    refused writes exactly one row in the logboek, in the same request:
+
+    - a rendered page (GET, and also a POST that comes back with errors, because it shows the
+      dossier again) records `log_actie`, which each view declares, with `log_onderwerp()`.
+      It is written before the page is built: if the row cannot be written, the request fails
+      (500) and the page is not shown;
+    - a successful POST records its write: the view calls `self.leg_vast(...)` right after the
+      service. A POST runs in one transaction with its row, so a write whose row fails leaves
+      no change behind, and a POST that logged nothing is refused as a programming error;
+    - a 404 or 403 writes nothing (the exception also rolls back a row already written).
+
+    A list (Hulpvragen, Leerlingen, the Formulieren overzicht, Meldingen) is not an access to
+    one dossier and is not recorded.
+    """
 
     nodig = toegang.ZIEN
     verborgen = False  # True: without the recht the page does not exist for this person
+    log_actie = None  # the logboek.models.Actie a rendered page of this view records
 
     def dispatch(self, request, *args, **kwargs):
         self.hulpvraag = get_object_or_404(
@@ -134,7 +186,32 @@ class HulpvraagMixin:
             if self.verborgen:
                 raise Http404
             raise PermissionDenied("U heeft voor deze hulpvraag geen toestemming voor deze actie.")
-        return super().dispatch(request, *args, **kwargs)
+        if request.method != "POST":
+            response = super().dispatch(request, *args, **kwargs)
+            self._controleer_vastgelegd(request, response)
+            return response
+        with transaction.atomic():
+            response = super().dispatch(request, *args, **kwargs)
+            self._controleer_vastgelegd(request, response)
+        return response
+
+    def _controleer_vastgelegd(self, request, response):
+        # A POST, or a page or file shown, that left no row would be an unrecorded access.
+        getoond = request.method in ("GET", "HEAD") and response.status_code == 200
+        if not self.vastgelegd and (request.method == "POST" or getoond):
+            raise ImproperlyConfigured(
+                f"{type(self).__name__} answered {request.method} without a logboek row."
+            )
+
+    def log_onderwerp(self, context):
+        """What a rendered page is about when it is not the hulpvraag itself (an aanpak…)."""
+        return None
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.log_actie is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} declares no log_actie.")
+        self.leg_vast(self.log_actie, self.hulpvraag, onderwerp=self.log_onderwerp(context))
+        return super().render_to_response(context, **response_kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -151,6 +228,7 @@ class HulpvraagDetailView(HulpvraagMixin, TemplateView):
     """Tab Algemeen: data, coördinator, status and its full history."""
 
     template_name = "hulpvragen/detail.html"
+    log_actie = Actie.HULPVRAAG_BEKEKEN
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -180,7 +258,7 @@ class StatusView(HulpvraagDetailView):
         form = StatusForm(request.POST, hulpvraag=self.hulpvraag, rechten=self.rechten)
         if form.is_valid():
             try:
-                services.wijzig_status(
+                wijziging = services.wijzig_status(
                     door=request.user,
                     hulpvraag=self.hulpvraag,
                     naar=form.cleaned_data["naar"],
@@ -189,6 +267,7 @@ class StatusView(HulpvraagDetailView):
             except ValidationError as fout:
                 fouten_naar_formulier(form, fout)
             else:
+                self.leg_vast(Actie.STATUS_GEWIJZIGD, self.hulpvraag, onderwerp=wijziging)
                 label = workflow.Status(form.cleaned_data["naar"]).label
                 messages.success(request, f"De status is aangepast naar {label}.")
                 return redirect("hulpvragen:detail", pk=self.hulpvraag.pk)
@@ -213,6 +292,7 @@ class CoordinatorView(HulpvraagDetailView):
             except ValidationError as fout:
                 fouten_naar_formulier(form, fout)
             else:
+                self.leg_vast(Actie.COORDINATOR_GEWIJZIGD, self.hulpvraag)
                 messages.success(
                     request, f"De coördinator is nu {self.hulpvraag.coordinator.get_full_name()}."
                 )
@@ -224,6 +304,7 @@ class HulpvraagWijzigView(HulpvraagMixin, FormView):
     template_name = "hulpvragen/wijzigen.html"
     form_class = HulpvraagWijzigForm
     nodig = toegang.WIJZIGEN
+    log_actie = Actie.HULPVRAAG_BEKEKEN  # the form shows what the tab Algemeen shows
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.hulpvraag}
@@ -236,6 +317,7 @@ class HulpvraagWijzigView(HulpvraagMixin, FormView):
         except ValidationError as fout:
             fouten_naar_formulier(form, fout)
             return self.form_invalid(form)
+        self.leg_vast(Actie.HULPVRAAG_GEWIJZIGD, self.hulpvraag)
         messages.success(self.request, "De hulpvraag is opgeslagen.")
         return redirect("hulpvragen:detail", pk=self.hulpvraag.pk)
 
@@ -246,6 +328,7 @@ class AanpakTabView(HulpvraagMixin, TemplateView):
     template_name = "hulpvragen/aanpak.html"
     nodig = toegang.AANPAK
     verborgen = True
+    log_actie = Actie.TAB_BEKEKEN
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -270,6 +353,14 @@ class AanpakFormView(HulpvraagMixin, FormView):
             kwargs["instance"] = self.aanpak
         return kwargs
 
+    @property
+    def log_actie(self):
+        # A new aanpak has nothing of its own to show yet: only the hulpvraag it is added to.
+        return Actie.TAB_BEKEKEN if self.aanpak is None else Actie.AANPAK_BEKEKEN
+
+    def log_onderwerp(self, context):
+        return self.aanpak
+
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "aanpak": self.aanpak}
 
@@ -280,6 +371,7 @@ class AanpakFormView(HulpvraagMixin, FormView):
                 aanpak = services.voeg_aanpak_toe(
                     door=self.request.user, hulpvraag=self.hulpvraag, **gegevens
                 )
+                self.leg_vast(Actie.AANPAK_TOEGEVOEGD, self.hulpvraag, onderwerp=aanpak)
                 bericht = (
                     f"De aanpak is opgeslagen. {aanpak.behandelaar.get_full_name()} krijgt een "
                     "mail als behandelaar."
@@ -288,6 +380,7 @@ class AanpakFormView(HulpvraagMixin, FormView):
                 aanpak = services.wijzig_aanpak(
                     door=self.request.user, aanpak=self.aanpak, **gegevens
                 )
+                self.leg_vast(Actie.AANPAK_GEWIJZIGD, self.hulpvraag, onderwerp=aanpak)
                 bericht = "De aanpak is opgeslagen."
         except ValidationError as fout:
             fouten_naar_formulier(form, fout)
@@ -303,6 +396,7 @@ class BijlagenTabView(HulpvraagMixin, FormView):
 
     template_name = "hulpvragen/bijlagen.html"
     form_class = BijlageForm
+    log_actie = Actie.TAB_BEKEKEN
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -323,6 +417,7 @@ class BijlagenTabView(HulpvraagMixin, FormView):
         bijlage = services.voeg_bijlage_toe(
             door=self.request.user, hulpvraag=self.hulpvraag, bestand=form.cleaned_data["bestand"]
         )
+        self.leg_vast(Actie.BIJLAGE_TOEGEVOEGD, self.hulpvraag, onderwerp=bijlage)
         messages.success(self.request, f"Bijlage {bijlage.naam} is toegevoegd.")
         return redirect("hulpvragen:bijlagen", pk=self.hulpvraag.pk)
 
@@ -332,6 +427,7 @@ class BijlageDownloadView(HulpvraagMixin, View):
 
     def get(self, request, *args, **kwargs):
         bijlage = get_object_or_404(Bijlage, pk=kwargs["bpk"], hulpvraag=self.hulpvraag)
+        self.leg_vast(Actie.BIJLAGE_GEDOWNLOAD, self.hulpvraag, onderwerp=bijlage)
         return FileResponse(
             bijlage.bestand.open("rb"),
             as_attachment=True,
@@ -346,6 +442,8 @@ class BijlageVerwijderView(HulpvraagMixin, View):
 
     def post(self, request, *args, **kwargs):
         bijlage = get_object_or_404(Bijlage, pk=kwargs["bpk"], hulpvraag=self.hulpvraag)
+        # Recorded first, while the bijlage still has its id; a refusal rolls the row back.
+        self.leg_vast(Actie.BIJLAGE_VERWIJDERD, self.hulpvraag, onderwerp=bijlage)
         services.verwijder_bijlage(door=request.user, bijlage=bijlage)
         messages.success(request, f"Bijlage {bijlage.naam} is verwijderd.")
         return redirect("hulpvragen:bijlagen", pk=self.hulpvraag.pk)

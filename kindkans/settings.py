@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "hulpvragen",
     "formulieren",
     "overleg",
+    "inzage",
     # Above accounts and notificaties (it replaces accounts' Gebruiker admin, so after it).
     "accountbeheer",
 ]

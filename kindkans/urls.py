@@ -23,6 +23,7 @@ urlpatterns = [
     # Formulieren and Overleg hang their pages under a hulpvraag; their own URL files.
     path("", include("formulieren.urls")),
     path("", include("overleg.urls")),
+    path("", include("inzage.urls")),
     path("leerlingen/", include("leerlingen.urls")),
     path("meldingen/", include("notificaties.urls")),
     # The beheer has no login of its own: the portal's, with the second factor.

@@ -1,22 +1,37 @@
+"""Leerlingen in the beheer. An SWV-beheerder sees only what managing the schools needs: the
+name, the school and the groep of the leerlingen of their omgevingen, and moves a leerling to
+another school there (the portal cannot: an IB/COO only picks their own school). Birth date,
+address and the parents' telephone numbers are for the school and the superuser; every look at
+a leerling's page and every change here is in the access log."""
+
 from django.contrib import admin
 
 from accounts.admin import OmgevingScopeMixin, RelatedOnly
+from logboek.beheer import DossierInBeheerMixin
 
 from .models import Leerling
 
+# What a beheerder sees of a leerling, on the list, the page, in a search or a filter.
+SCHOOLGEGEVENS = [
+    "voornaam",
+    "tussenvoegsel",
+    "achternaam",
+    "school",
+    "groep_leerjaar",
+    "gecontroleerd_op",
+    "gecontroleerd_door",
+    "aangemaakt_op",
+    "gewijzigd_op",
+]
+
 
 @admin.register(Leerling)
-class LeerlingAdmin(OmgevingScopeMixin, admin.ModelAdmin):
+class LeerlingAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmin):
     omgeving_pad = "school__omgeving"
-    list_display = [
-        "volledige_naam",
-        "geboortedatum",
-        "school",
-        "groep_leerjaar",
-        "gecontroleerd_op",
-    ]
+    list_display = ["volledige_naam", "school", "groep_leerjaar", "gecontroleerd_op"]
     list_filter = [("school__omgeving", RelatedOnly), ("school", RelatedOnly), "groep_leerjaar"]
     search_fields = ["voornaam", "achternaam", "school__naam"]
+    filterbare_velden = SCHOOLGEGEVENS
     list_select_related = ["school"]
     date_hierarchy = "aangemaakt_op"
     readonly_fields = ["aangemaakt_op", "gewijzigd_op"]
@@ -39,6 +54,35 @@ class LeerlingAdmin(OmgevingScopeMixin, admin.ModelAdmin):
             {"fields": ["gecontroleerd_op", "gecontroleerd_door", "aangemaakt_op", "gewijzigd_op"]},
         ),
     ]
+    beheerder_fieldsets = [
+        ("Leerling", {"fields": ["volledige_naam"]}),
+        ("Schoolgegevens", {"fields": ["school", "groep_leerjaar"]}),
+        (
+            "Actualiteit",
+            {"fields": ["gecontroleerd_op", "gecontroleerd_door", "aangemaakt_op", "gewijzigd_op"]},
+        ),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        if request.user.is_superuser:
+            return self.fieldsets
+        return self.beheerder_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return self.readonly_fields
+        return ["volledige_naam", "gecontroleerd_op", "gecontroleerd_door", *self.readonly_fields]
+
+    def has_add_permission(self, request, *args):
+        # A new leerling needs the basisgegevens: the school registers it in the portal.
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        # The delete page would name the leerling's hulpvragen (titles) that block it.
+        return request.user.is_superuser
+
+    def logboek_verwijzing(self, obj):
+        return {"leerling_id": obj.pk}
 
     @admin.display(description="naam", ordering="achternaam")
     def volledige_naam(self, obj):

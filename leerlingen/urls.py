@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_logboek
 
 app_name = "leerlingen"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/", views.LeerlingDetailView.as_view(), name="detail"),
     path("<int:pk>/wijzigen/", views.LeerlingUpdateView.as_view(), name="wijzigen"),
     path("<int:pk>/bevestigen/", views.LeerlingBevestigView.as_view(), name="bevestigen"),
+    path("<int:pk>/logboek/", views_logboek.LeerlingLogboekView.as_view(), name="logboek"),
 ]

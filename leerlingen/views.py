@@ -1,11 +1,15 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
+
+from logboek.models import Actie
+from logboek.services import leg_vast
 
 from .forms import LeerlingForm
 from .selectors import leerlingen_voor, scholen_van_ib_coo
@@ -25,6 +29,16 @@ class LeerlingenMixin:
 
     def get_queryset(self):
         return leerlingen_voor(gebruiker=self.request.user, omgeving=self.request.omgeving)
+
+
+class LeerlingBekekenMixin:
+    """A page that shows one leerling's data records LEERLING_BEKEKEN in the logboek, before
+    the page is built: if the row cannot be written, the request fails and shows nothing.
+    A list of leerlingen is not recorded; a refused or failed save records its look only."""
+
+    def render_to_response(self, context, **response_kwargs):
+        leg_vast(self.request, actie=Actie.LEERLING_BEKEKEN, leerling_id=self.object.pk)
+        return super().render_to_response(context, **response_kwargs)
 
 
 class LeerlingListView(LeerlingenMixin, ListView):
@@ -47,7 +61,7 @@ class LeerlingListView(LeerlingenMixin, ListView):
         return {**super().get_context_data(**kwargs), "zoek": self.zoek}
 
 
-class LeerlingDetailView(LeerlingenMixin, DetailView):
+class LeerlingDetailView(LeerlingenMixin, LeerlingBekekenMixin, DetailView):
     template_name = "leerlingen/leerling_detail.html"
     context_object_name = "leerling"
 
@@ -71,20 +85,26 @@ class LeerlingCreateView(LeerlingFormMixin, CreateView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        self.object = maak_leerling(
-            door=self.request.user, omgeving=self.request.omgeving, leerling=form.instance
-        )
+        # The leerling and its logboek row are stored together or not at all; the empty form
+        # and one that comes back with errors show nothing stored, so they are not recorded.
+        with transaction.atomic():
+            self.object = maak_leerling(
+                door=self.request.user, omgeving=self.request.omgeving, leerling=form.instance
+            )
+            leg_vast(self.request, actie=Actie.LEERLING_AANGEMAAKT, leerling_id=self.object.pk)
         messages.success(self.request, f"Leerling {self.object} is toegevoegd.")
         if volgende := _volgende(self.request):
             return redirect(f"{volgende}?{urlencode({'leerling': self.object.pk})}")
         return redirect("leerlingen:detail", pk=self.object.pk)
 
 
-class LeerlingUpdateView(LeerlingenMixin, LeerlingFormMixin, UpdateView):
+class LeerlingUpdateView(LeerlingenMixin, LeerlingBekekenMixin, LeerlingFormMixin, UpdateView):
     def form_valid(self, form):
-        self.object = werk_leerling_bij(
-            door=self.request.user, omgeving=self.request.omgeving, leerling=form.instance
-        )
+        with transaction.atomic():
+            self.object = werk_leerling_bij(
+                door=self.request.user, omgeving=self.request.omgeving, leerling=form.instance
+            )
+            leg_vast(self.request, actie=Actie.LEERLING_GEWIJZIGD, leerling_id=self.object.pk)
         messages.success(self.request, "De gegevens zijn opgeslagen en bevestigd als actueel.")
         return redirect(
             _volgende(self.request) or reverse("leerlingen:detail", args=[self.object.pk])
@@ -96,6 +116,9 @@ class LeerlingBevestigView(LeerlingenMixin, View):
 
     def post(self, request, pk):
         leerling = get_object_or_404(self.get_queryset(), pk=pk)
-        bevestig_gegevens(door=request.user, omgeving=request.omgeving, leerling=leerling)
+        # Confirming the data as current changes the leerling (gecontroleerd_op).
+        with transaction.atomic():
+            bevestig_gegevens(door=request.user, omgeving=request.omgeving, leerling=leerling)
+            leg_vast(request, actie=Actie.LEERLING_GEWIJZIGD, leerling_id=leerling.pk)
         messages.success(request, "U heeft bevestigd dat de gegevens actueel zijn.")
         return redirect(_volgende(request) or reverse("leerlingen:detail", args=[leerling.pk]))

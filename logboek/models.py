@@ -66,8 +66,13 @@ class Logregel(models.Model):
         verbose_name_plural = "logboek"
         ordering = ["-tijdstip", "-pk"]
         indexes = [
-            models.Index(fields=["hulpvraag_id", "-tijdstip"], name="logregel_hulpvraag_tijd"),
-            models.Index(fields=["leerling_id", "-tijdstip"], name="logregel_leerling_tijd"),
+            # The pages read newest first by (tijdstip, id): the index gives that order as is.
+            models.Index(
+                fields=["hulpvraag_id", "-tijdstip", "-id"], name="logregel_hulpvraag_tijd_id"
+            ),
+            models.Index(
+                fields=["leerling_id", "-tijdstip", "-id"], name="logregel_leerling_tijd_id"
+            ),
             # Retention deletes by age with a BRIN index on tijdstip, tiny on an append-only
             # table; PostgreSQL only, so it is made in migration 0002, not here.
         ]

@@ -27,18 +27,23 @@ def _rol(request):
     return ""
 
 
-def leg_vast(request, *, actie, hulpvraag_id=None, leerling_id=None, onderwerp=None):
+def leg_vast(request, *, actie, hulpvraag_id=None, leerling_id=None, onderwerp=None, tabblad=""):
     """Record that the person of this request did `actie` (a logboek.models.Actie).
 
     `onderwerp` is the object the action was about when it is not the hulpvraag itself (a
-    formulier, an aanpak, a bijlage…); its model name and id are kept.
+    formulier, an aanpak, a bijlage…); its model name and id are kept. Without one, `tabblad`
+    names the tab that was opened (TAB_BEKEKEN), kept as "tabblad:<naam>".
     """
     omgeving = getattr(request, "omgeving", None)
     gebruiker = request.user
     return Logregel.objects.create(
         hulpvraag_id=hulpvraag_id,
         leerling_id=leerling_id,
-        onderwerp_soort=onderwerp._meta.model_name if onderwerp is not None else "",
+        onderwerp_soort=(
+            onderwerp._meta.model_name
+            if onderwerp is not None
+            else (f"tabblad:{tabblad}" if tabblad else "")
+        ),
         onderwerp_id=onderwerp.pk if onderwerp is not None else None,
         actie=actie,
         gebruiker_id=gebruiker.pk,

@@ -1,52 +1,76 @@
 from django.contrib import admin, messages
 
 from accounts.admin import OmgevingScopeMixin, RelatedOnly
+from logboek.beheer import DossierInBeheerMixin
 
 from .catalogus import voorbeeld_context
 from .geheime_links import heeft_geheime_link
 from .models import MailSjabloon, Notificatie
 from .services import verstuur_opnieuw
 
+# What anyone with the omgeving in their beheer sees of a mail: who got which kind, and how the
+# sending went.
+VERLOOP = [
+    "soort",
+    "ontvanger",
+    "omgeving",
+    "status",
+    "pogingen",
+    "laatste_fout",
+    "aangemaakt_op",
+    "volgende_poging_op",
+    "verstuurd_op",
+    "gelezen_op",
+]
+# What a mail says is case content (leerling names, titles, omschrijvingen): only the superuser
+# sees it, on the change page, where the look is logged. The HTML part (the same text) nobody.
+INHOUD = ["onderwerp", "tekst", "link", "pad"]
+
 
 @admin.register(Notificatie)
-class NotificatieAdmin(OmgevingScopeMixin, admin.ModelAdmin):
+class NotificatieAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmin):
+    """The outbox, read-only. A row is the record of what was sent to whom: nobody deletes it
+    here, the superuser neither (and so an account that received mail is switched off, not
+    deleted)."""
+
+    # No content on the list, in the search or in a filter, for anyone: content is only on the
+    # change page, where looking at it is logged.
     list_display = [
-        "onderwerp",
-        "ontvanger",
         "soort",
+        "ontvanger",
+        "omgeving",
         "status",
         "pogingen",
         "aangemaakt_op",
         "verstuurd_op",
     ]
     list_filter = ["status", "soort", ("omgeving", RelatedOnly), "aangemaakt_op"]
-    search_fields = ["onderwerp", "ontvanger__email", "ontvanger__achternaam"]
+    search_fields = ["ontvanger__email", "ontvanger__achternaam"]
+    filterbare_velden = VERLOOP
     list_select_related = ["ontvanger", "omgeving"]
     date_hierarchy = "aangemaakt_op"
     actions = ["opnieuw_versturen"]
-    readonly_fields = [
-        "ontvanger",
-        "omgeving",
-        "soort",
-        "onderwerp",
-        "tekst",
-        "link",
-        "pad",
-        "status",
-        "pogingen",
-        "laatste_fout",
-        "aangemaakt_op",
-        "volgende_poging_op",
-        "verstuurd_op",
-        "gelezen_op",
-    ]
-    exclude = ["html"]
+
+    def get_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return [*VERLOOP, *INHOUD]
+        return VERLOOP
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
+
+    def logboek_verwijzing(self, obj):
+        # A mail has no foreign key to its hulpvraag: the row names the notificatie itself.
+        return {"onderwerp": obj}
 
     def has_add_permission(self, request, *args):
         # A notification is the record of an action in the portal, never typed in here.
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
     @admin.action(description="Opnieuw versturen")

@@ -73,7 +73,9 @@ class Notificatie(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.onderwerp} → {self.ontvanger}"
+        # Without the subject: this name shows where the content may not (the beheer's titles,
+        # breadcrumbs and logs).
+        return f"{self.get_soort_display()} aan {self.ontvanger}"
 
 
 class MailSjabloon(models.Model):

@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from hulpvragen.admin import AlleenLezenVoorSuperuser
+from logboek.beheer import DossierInBeheerMixin
+
 from .models import Deelname, Overlegronde
 
 
@@ -11,26 +14,22 @@ class DeelnameInline(admin.TabularInline):
 
 
 @admin.register(Overlegronde)
-class OverlegrondeAdmin(admin.ModelAdmin):
+class OverlegrondeAdmin(DossierInBeheerMixin, AlleenLezenVoorSuperuser, admin.ModelAdmin):
     """Read-only and for superusers only: rounds hold case content; changes go through the
-    portal, where access follows them."""
+    portal, where access follows them. No titel on the list: opening a round is logged."""
 
-    list_display = ["titel", "hulpvraag", "einddatum", "gesloten_op", "aangemaakt_door"]
+    list_display = ["pk", "hulpvraag_nummer", "einddatum", "gesloten_op", "aangemaakt_door"]
     list_filter = ["einddatum"]
     list_select_related = ["hulpvraag", "aangemaakt_door"]
     inlines = [DeelnameInline]
 
-    def has_module_permission(self, request):
-        return request.user.is_superuser
+    @admin.display(description="hulpvraag", ordering="hulpvraag_id")
+    def hulpvraag_nummer(self, obj):
+        return obj.hulpvraag.nummer
 
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def logboek_verwijzing(self, obj):
+        return {
+            "hulpvraag_id": obj.hulpvraag_id,
+            "leerling_id": obj.hulpvraag.leerling_id,
+            "onderwerp": obj,
+        }

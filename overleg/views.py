@@ -2,11 +2,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from accounts.models import Gebruiker
 from hulpvragen import toegang
 from hulpvragen.views import HulpvraagMixin, fouten_naar_formulier
+from logboek.models import Actie
 
 from . import services
 from .forms import EinddatumForm, OverlegrondeForm, ReactieForm
@@ -18,6 +20,7 @@ class OverlegTabView(HulpvraagMixin, TemplateView):
     """Tab Overlegronde: the rounds, who was invited and answered, and the reactie form."""
 
     template_name = "overleg/tab.html"
+    log_actie = Actie.TAB_BEKEKEN
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -60,9 +63,15 @@ class OverlegTabView(HulpvraagMixin, TemplateView):
 class RondeMixin(HulpvraagMixin):
     http_method_names = ["post"]
     template_name = "overleg/tab.html"
+    # A change of one round that comes back with errors shows that round and its reacties.
+    log_actie = Actie.OVERLEGRONDE_BEKEKEN
 
-    def ronde(self):
+    @cached_property
+    def overlegronde(self):
         return get_object_or_404(Overlegronde, pk=self.kwargs["rpk"], hulpvraag=self.hulpvraag)
+
+    def log_onderwerp(self, context):
+        return self.overlegronde
 
     def naar_tab(self, ronde):
         return redirect(reverse("overleg:tab", args=[self.hulpvraag.pk]) + f"#ronde-{ronde.pk}")
@@ -70,16 +79,17 @@ class RondeMixin(HulpvraagMixin):
 
 class ReactieView(RondeMixin, OverlegTabView):
     def post(self, request, *args, **kwargs):
-        ronde = self.ronde()
+        ronde = self.overlegronde
         form = ReactieForm(request.POST)
         if form.is_valid():
             try:
-                services.plaats_reactie(
+                reactie = services.plaats_reactie(
                     door=request.user, overlegronde=ronde, tekst=form.cleaned_data["tekst"]
                 )
             except ValidationError as fout:
                 fouten_naar_formulier(form, fout)
             else:
+                self.leg_vast(Actie.REACTIE_GEPLAATST, self.hulpvraag, onderwerp=reactie)
                 messages.success(request, "Uw reactie is opgeslagen.")
                 return self.naar_tab(ronde)
         return self.render_to_response(self.get_context_data(reactie_fouten={ronde.pk: form}))
@@ -89,7 +99,7 @@ class EinddatumView(RondeMixin, OverlegTabView):
     nodig = toegang.OVERLEGRONDE
 
     def post(self, request, *args, **kwargs):
-        ronde = self.ronde()
+        ronde = self.overlegronde
         form = EinddatumForm(request.POST, instance=Overlegronde.objects.get(pk=ronde.pk))
         if form.is_valid():
             try:
@@ -99,6 +109,7 @@ class EinddatumView(RondeMixin, OverlegTabView):
             except ValidationError as fout:
                 fouten_naar_formulier(form, fout)
             else:
+                self.leg_vast(Actie.OVERLEGRONDE_GEWIJZIGD, self.hulpvraag, onderwerp=ronde)
                 messages.success(request, "De einddatum is gewijzigd.")
                 return self.naar_tab(ronde)
         return self.render_to_response(self.get_context_data(einddatum_fouten={ronde.pk: form}))
@@ -108,8 +119,9 @@ class SluitenView(RondeMixin, OverlegTabView):
     nodig = toegang.OVERLEGRONDE
 
     def post(self, request, *args, **kwargs):
-        ronde = self.ronde()
+        ronde = self.overlegronde
         services.sluit_overlegronde(door=request.user, overlegronde=ronde)
+        self.leg_vast(Actie.OVERLEGRONDE_GEWIJZIGD, self.hulpvraag, onderwerp=ronde)
         messages.success(request, f"Overlegronde {ronde.titel} is gesloten; de inzage is gestopt.")
         return self.naar_tab(ronde)
 
@@ -120,6 +132,7 @@ class NieuweOverlegrondeView(HulpvraagMixin, TemplateView):
 
     template_name = "overleg/nieuw.html"
     nodig = toegang.OVERLEGRONDE
+    log_actie = Actie.TAB_BEKEKEN  # a new round has nothing of its own to show yet
 
     def keuzes(self):
         if not hasattr(self, "_keuzes"):
@@ -186,6 +199,7 @@ class NieuweOverlegrondeView(HulpvraagMixin, TemplateView):
             except ValidationError as fout:
                 fouten_naar_formulier(form, fout)
             else:
+                self.leg_vast(Actie.OVERLEGRONDE_AANGEMAAKT, self.hulpvraag, onderwerp=ronde)
                 messages.success(
                     request,
                     f"Overlegronde {ronde.titel} is opgeslagen; de deelnemers hebben een mail "

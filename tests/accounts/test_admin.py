@@ -69,7 +69,8 @@ def test_beheerder_kan_rij_van_andere_omgeving_niet_openen_of_wijzigen(client, b
 def test_beheerder_kan_geen_organisatie_van_andere_omgeving_kiezen(client, beheerder, rijen, po):
     client.force_login(beheerder)
 
-    formulier = client.get(reverse("admin:leerlingen_leerling_add")).content.decode()
+    po_leerling = reverse("admin:leerlingen_leerling_change", args=[rijen["po_leerling"].pk])
+    formulier = client.get(po_leerling).content.decode()
     assert "OBS De Regenboog" in formulier
     assert "CSG Het Eiland" not in formulier
 

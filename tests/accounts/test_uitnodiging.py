@@ -93,7 +93,9 @@ def test_nieuw_account_zonder_wachtwoord_krijgt_uitnodiging(maak_account, po):
     )
 
 
-def test_de_link_staat_nergens_waar_een_beheerder_hem_kan_lezen(maak_account, client, beheerder):
+def test_de_link_staat_nergens_waar_een_beheerder_hem_kan_lezen(
+    maak_account, client, admin_client, beheerder
+):
     nina, mail = maak_account()
     link = link_uit(mail)
     token = link.rstrip("/").rsplit("/", 1)[1]
@@ -112,12 +114,12 @@ def test_de_link_staat_nergens_waar_een_beheerder_hem_kan_lezen(maak_account, cl
     ):
         html = client.get(url).content.decode()
         assert token not in html, url
-    assert (
-        PLAATSHOUDER
-        in client.get(
-            reverse("admin:notificaties_notificatie_change", args=[notificatie.pk])
-        ).content.decode()
-    )
+    # Only the superuser reads the text of a mail in the beheer: the placeholder, not the link.
+    html = admin_client.get(
+        reverse("admin:notificaties_notificatie_change", args=[notificatie.pk])
+    ).content.decode()
+    assert PLAATSHOUDER in html
+    assert token not in html
 
 
 def test_aanmaken_en_uitnodigen_staan_in_het_beheerlogboek(maak_account, beheerder):

@@ -47,6 +47,8 @@ MATRIX = {
     "bijlage": [200, 404, 200, 200, 404, 404, 404, 200, 302],
     # Only the uploader (here the IB/COO) removes a bijlage.
     "bijlage_verwijderen": [302, 404, 403, 403, 404, 404, 404, 403, 302],
+    # The log only for the school's IB/COO and the coördinator; a hidden tab for the rest.
+    "logboek": [200, 404, 200, 404, 404, 404, 404, 404, 302],
 }
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
