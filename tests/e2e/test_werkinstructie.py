@@ -6,6 +6,7 @@ pages are saved as screenshots to docs/screenshots/ for the README.
 
 import datetime
 import re
+import zipfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -345,6 +346,28 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
     menu(ib, "Meldingen").click()
     assert "is aangepast: RETOUR NAAR SCHAKELTEAM" in hoofd(ib)
     axe(ib)
+
+    # --- The school sees who looked: the Logboek tab, and the inzage for the parents ----------
+    ib.goto(f"{live_server.url}/hulpvragen/{hulpvraag.pk}/")
+    ib.get_by_role("link", name="Logboek", exact=True).click()
+    logboek = hoofd(ib)
+    assert "Eva Smit" in logboek  # the deelnemer's looks during the round
+    assert "reactie geplaatst" in logboek
+    assert "bijlage gedownload" in logboek or "tabblad Bijlagen" in logboek
+    ib.get_by_label("Persoon", exact=True).select_option(label="Eva Smit")
+    ib.get_by_role("button", name="Filteren").click()
+    assert "Rik de Wit" not in ib.locator("main table").inner_text()
+    schermafdruk(ib, "logboek")
+    axe(ib)
+    assert extern.goto(f"{live_server.url}/hulpvragen/{hulpvraag.pk}/logboek/").status == 404
+    ib.goto(f"{live_server.url}/leerlingen/{hulpvraag.leerling_id}/")
+    with ib.expect_download() as download:
+        ib.get_by_role("link", name="Inzage downloaden (AVG)").first.click()
+    with zipfile.ZipFile(download.value.path()) as inzage:
+        samenvatting = inzage.read("index.html").decode()
+        assert any(naam.endswith("gespreksverslag.pdf") for naam in inzage.namelist())
+    assert "Lotte" in samenvatting
+    assert "Ik kijk mee en neem contact op met de ouders." in samenvatting
 
     # Every page any of them saw, once more through axe.
     assert persoon.controleer_alle_paginas(axe) > 20

@@ -101,3 +101,11 @@ def time_travel(moment):
     import time_machine
 
     return time_machine.travel(moment, tick=False)
+
+
+@alleen_postgres
+def test_brin_index_vat_zichzelf_samen():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'logregel_tijdstip_brin'")
+        (opties,) = cursor.fetchone()
+    assert opties == ["autosummarize=on"]
