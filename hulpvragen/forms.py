@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 
 from accounts.models import Organisatie
+from kindkans.grenzen import STATUS_OMSCHRIJVING_MAX, BegrensdeTekst, controleer_zoekterm
 
 from . import workflow
 from .models import Aanpak, Hulpvraag
@@ -35,6 +36,7 @@ class HulpvraagForm(forms.ModelForm):
             "overleg wijzigt u dit in de regierolhouder.",
         }
         widgets = {"omschrijving": forms.Textarea(attrs={"rows": 5})}
+        field_classes = {"omschrijving": BegrensdeTekst}
 
     def __init__(self, *args, coordinatoren, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,6 +48,7 @@ class HulpvraagWijzigForm(forms.ModelForm):
         model = Hulpvraag
         fields = ["titel", "omschrijving"]
         widgets = {"omschrijving": forms.Textarea(attrs={"rows": 5})}
+        field_classes = {"omschrijving": BegrensdeTekst}
 
 
 class CoordinatorForm(forms.Form):
@@ -58,9 +61,10 @@ class CoordinatorForm(forms.Form):
 
 class StatusForm(forms.Form):
     naar = forms.ChoiceField(label="Nieuwe status")
-    omschrijving = forms.CharField(
+    omschrijving = BegrensdeTekst(
         label="Omschrijving",
         required=False,
+        max_length=STATUS_OMSCHRIJVING_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Geef indien nodig een toelichting op de status.",
     )
@@ -85,6 +89,7 @@ class AanpakForm(forms.ModelForm):
             "startdatum": DATUM,
             "einddatum": DATUM,
         }
+        field_classes = {"omschrijving": BegrensdeTekst}
         help_texts = {"behandelaar": "Voeg hier de regierolhouder toe."}
 
     def __init__(self, *args, behandelaars, **kwargs):
@@ -111,7 +116,9 @@ class BijlageForm(forms.Form):
 class HulpvraagFilter(django_filters.FilterSet):
     """Search, filters and sorting of the Hulpvragen tab."""
 
-    zoek = django_filters.CharFilter(label="Zoeken", method="filter_zoek")
+    zoek = django_filters.CharFilter(
+        label="Zoeken", method="filter_zoek", validators=[controleer_zoekterm]
+    )
     weergave = django_filters.ChoiceFilter(
         label="Toon",
         choices=[("open", "Openstaande hulpvragen"), ("afgerond", "Afgeronde hulpvragen")],
@@ -158,6 +165,12 @@ class HulpvraagFilter(django_filters.FilterSet):
         data.setdefault("weergave", "open")
         super().__init__(data, *args, **kwargs)
         self.filters["school"].queryset = Organisatie.objects.scholen().filter(omgeving=omgeving)
+
+    def filter_queryset(self, queryset):
+        # A search that is too long shows its message and no hulpvragen, never a slow query.
+        if "zoek" in self.form.errors:
+            return queryset.none()
+        return super().filter_queryset(queryset)
 
     def filter_zoek(self, queryset, name, value):
         for woord in value.split():

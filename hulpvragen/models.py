@@ -6,6 +6,7 @@ from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from accounts.models import Omgeving
+from kindkans.grenzen import OMSCHRIJVING_MAX, STATUS_OMSCHRIJVING_MAX, MaxTekens
 from leerlingen.models import Leerling
 
 from .workflow import Status
@@ -21,7 +22,12 @@ class Hulpvraag(models.Model):
         Leerling, verbose_name="leerling", on_delete=models.PROTECT, related_name="hulpvragen"
     )
     titel = models.CharField("titel", max_length=200)
-    omschrijving = models.TextField("omschrijving", blank=True)
+    omschrijving = models.TextField(
+        "omschrijving",
+        blank=True,
+        max_length=OMSCHRIJVING_MAX,
+        validators=[MaxTekens(OMSCHRIJVING_MAX)],
+    )
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="coördinator",
@@ -80,7 +86,12 @@ class StatusWijziging(models.Model):
     )
     van = models.CharField("van", max_length=30, choices=Status.choices, blank=True)
     naar = models.CharField("naar", max_length=30, choices=Status.choices)
-    omschrijving = models.TextField("omschrijving", blank=True)
+    omschrijving = models.TextField(
+        "omschrijving",
+        blank=True,
+        max_length=STATUS_OMSCHRIJVING_MAX,
+        validators=[MaxTekens(STATUS_OMSCHRIJVING_MAX)],
+    )
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="door", on_delete=models.PROTECT, related_name="+"
     )
@@ -100,7 +111,9 @@ class Aanpak(models.Model):
 
     hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.CASCADE, related_name="aanpakken")
     titel = models.CharField("titel", max_length=200)
-    omschrijving = models.TextField("omschrijving")
+    omschrijving = models.TextField(
+        "omschrijving", max_length=OMSCHRIJVING_MAX, validators=[MaxTekens(OMSCHRIJVING_MAX)]
+    )
     startdatum = models.DateField("startdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
     behandelaar = models.ForeignKey(

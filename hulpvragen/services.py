@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 
+from kindkans.grenzen import controleer_velden
 from leerlingen.selectors import leerlingen_voor
 from notificaties.catalogus import Soort
 from notificaties.services import maak_notificatie
 
 from . import toegang, workflow
+from .bijlagen import vermomt_naam
 from .models import Aanpak, Bijlage, Hulpvraag, StatusWijziging
 from .selectors import ib_coo_van_school, mogelijke_coordinatoren
 from .workflow import Status
@@ -78,6 +80,7 @@ def maak_hulpvraag(*, door, omgeving, leerling, titel, omschrijving, coordinator
         coordinator=coordinator,
         aangemaakt_door=door,
     )
+    controleer_velden(hulpvraag, "titel", "omschrijving")
     _controleer_coordinator(hulpvraag, coordinator)
     with transaction.atomic():
         hulpvraag.save()
@@ -183,6 +186,7 @@ def wijzig_status(*, door, hulpvraag, naar, omschrijving=""):
     else:
         bericht = "Alleen de coördinator of een behandelaar past deze status aan."
     _eis(door, hulpvraag, overgang.recht, bericht)
+    controleer_velden(StatusWijziging(omschrijving=omschrijving), "omschrijving")
     with transaction.atomic():
         # Lock the row: two people changing the status at once must not skip a step.
         vergrendeld = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
@@ -232,6 +236,23 @@ TOEGESTANE_BESTANDEN = {
     "image/heic": "afbeelding",
 }
 
+# The extensions a name may have for each type, the usual one first: a stored name always ends
+# in one of them, so that the file opens as what its content is (a PDF named .exe does not).
+EXTENSIES = {
+    "application/pdf": ["pdf"],
+    "application/msword": ["doc"],
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["docx"],
+    "application/vnd.ms-excel": ["xls"],
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+    "application/vnd.oasis.opendocument.text": ["odt"],
+    "application/vnd.oasis.opendocument.spreadsheet": ["ods"],
+    "image/jpeg": ["jpg", "jpeg"],
+    "image/png": ["png"],
+    "image/gif": ["gif"],
+    "image/webp": ["webp"],
+    "image/heic": ["heic"],
+}
+
 
 def soort_bestand(bestand):
     """The MIME type read from the file's first bytes, never from its name."""
@@ -243,7 +264,13 @@ def soort_bestand(bestand):
 
 
 def controleer_bestand(bestand):
-    """Refuse what is empty, too large, or not a PDF, Word, Excel or image by its content."""
+    """Refuse a disguised name, and what is empty, too large, or not a PDF, Word, Excel or image
+    by its content."""
+    if vermomt_naam(bestand.name):
+        raise ValidationError(
+            "De bestandsnaam bevat een onzichtbaar teken dat de naam kan vermommen; geef het "
+            "bestand een gewone naam."
+        )
     maximum = settings.BIJLAGE_MAX_MB * 1024 * 1024
     if not bestand.size:
         raise ValidationError("Het bestand is leeg.")
@@ -260,6 +287,18 @@ def controleer_bestand(bestand):
     return soort
 
 
+def naam_bij_soort(naam, soort):
+    """The name with the extension of the type its content has: rapport.exe of a PDF becomes
+    rapport.pdf; a name that already fits stays as it is."""
+    stam, punt, extensie = naam.rpartition(".")
+    if not (punt and stam):
+        stam, extensie = naam, ""
+    if extensie.lower() not in EXTENSIES[soort]:
+        extensie = EXTENSIES[soort][0]
+    ruimte = Bijlage._meta.get_field("naam").max_length - len(extensie) - 1
+    return f"{stam[:ruimte]}.{extensie}"
+
+
 def voeg_bijlage_toe(*, door, hulpvraag, bestand):
     """Add a bijlage; everyone involved in the hulpvraag can see it."""
     _eis(
@@ -271,7 +310,7 @@ def voeg_bijlage_toe(*, door, hulpvraag, bestand):
     soort = controleer_bestand(bestand)
     bijlage = Bijlage(
         hulpvraag=hulpvraag,
-        naam=bestand.name[:255],
+        naam=naam_bij_soort(bestand.name, soort),
         content_type=soort,
         grootte=bestand.size,
         geupload_door=door,

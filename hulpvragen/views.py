@@ -4,8 +4,10 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
@@ -14,6 +16,7 @@ from logboek.models import Actie
 from logboek.services import leg_vast
 
 from . import services, tabs, toegang, workflow
+from .bijlagen import NaamBewarendeUpload
 from .forms import (
     AanpakForm,
     BijlageForm,
@@ -391,12 +394,19 @@ class AanpakFormView(HulpvraagMixin, FormView):
         )
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class BijlagenTabView(HulpvraagMixin, FormView):
     """Tab Bijlagen: the files, an upload form with the work instruction's privacy warning."""
 
     template_name = "hulpvragen/bijlagen.html"
     form_class = BijlageForm
     log_actie = Actie.TAB_BEKEKEN
+
+    def dispatch(self, request, *args, **kwargs):
+        # The file's name must reach the form as sent, so the handler goes first, before the
+        # CSRF check reads request.POST; csrf_exempt above only moves that check to here.
+        request.upload_handlers.insert(0, NaamBewarendeUpload(request))
+        return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -419,6 +429,13 @@ class BijlagenTabView(HulpvraagMixin, FormView):
         )
         self.leg_vast(Actie.BIJLAGE_TOEGEVOEGD, self.hulpvraag, onderwerp=bijlage)
         messages.success(self.request, f"Bijlage {bijlage.naam} is toegevoegd.")
+        if bijlage.naam != form.cleaned_data["bestand"].name:
+            soort = bijlage.naam.rpartition(".")[2].upper()
+            messages.info(
+                self.request,
+                f"De naam is aangepast naar {bijlage.naam}, omdat het bestand een "
+                f"{soort}-bestand is.",
+            )
         return redirect("hulpvragen:bijlagen", pk=self.hulpvraag.pk)
 
 

@@ -1,4 +1,5 @@
-"""Form rendering for the whole portal: every required field also carries aria-required."""
+"""Form rendering for the whole portal: every required field also carries aria-required, and a
+field's help text is escaped (Django's own field template marks it safe)."""
 
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
@@ -15,3 +16,5 @@ class KindkansBoundField(BoundField):
 
 class KindkansRenderer(DjangoTemplates):
     bound_field_class = KindkansBoundField
+    # Found through APP_DIRS (kindkans/templates/): this renderer does not read TEMPLATES' DIRS.
+    field_template_name = "kindkans/forms/veld.html"

@@ -315,6 +315,20 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker that refuses or hangs must not hold up a request: connecting, every socket read and
+# write are bounded, and a lost connection is not retried in place (max_retries 0; the worker
+# reconnects through its own loop, broker_connection_max_retries). Without these a frozen Redis
+# kept a request waiting for half a minute.
+_broker_timeout = env.float("CELERY_BROKER_TIMEOUT_SECONDEN", default=0.3)
+CELERY_BROKER_CONNECTION_TIMEOUT = _broker_timeout
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": _broker_timeout,
+    "socket_timeout": _broker_timeout,
+    "max_retries": 0,
+}
+# After the broker failed once, a web process stops trying for this long: the other mails of
+# the same action (and of the next ones) wait for herstart_wachtende_notificaties at once.
+NOTIFICATIE_BROKER_PAUZE_SECONDEN = env.float("NOTIFICATIE_BROKER_PAUZE_SECONDEN", default=10)
 CELERY_TIMEZONE = "Europe/Amsterdam"
 # The schedules are fixed, so they live here and exactly one `celery beat` runs them
 # (no django-celery-beat: nothing to edit at run time, one table less).

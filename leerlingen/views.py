@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from kindkans.grenzen import ZoekForm
 from logboek.models import Actie
 from logboek.services import leg_vast
 
@@ -48,7 +49,12 @@ class LeerlingListView(LeerlingenMixin, ListView):
 
     def get_queryset(self):
         qs = super().get_queryset()
-        self.zoek = self.request.GET.get("zoek", "").strip()
+        self.zoekform = ZoekForm(self.request.GET)
+        # A search that is too long shows its message and no leerlingen, never a slow query.
+        if not self.zoekform.is_valid():
+            self.zoek = ""
+            return qs.none()
+        self.zoek = self.zoekform.cleaned_data["zoek"]
         for woord in self.zoek.split():
             qs = qs.filter(
                 Q(voornaam__icontains=woord)
@@ -58,7 +64,11 @@ class LeerlingListView(LeerlingenMixin, ListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "zoek": self.zoek}
+        return {
+            **super().get_context_data(**kwargs),
+            "zoek": self.zoek,
+            "zoekform": self.zoekform,
+        }
 
 
 class LeerlingDetailView(LeerlingenMixin, LeerlingBekekenMixin, DetailView):

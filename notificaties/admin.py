@@ -52,9 +52,11 @@ class NotificatieAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmi
     actions = ["opnieuw_versturen"]
 
     def get_fields(self, request, obj=None):
-        if request.user.is_superuser:
-            return [*VERLOOP, *INHOUD]
-        return VERLOOP
+        velden = [*VERLOOP, *INHOUD] if request.user.is_superuser else VERLOOP
+        if obj is not None and obj.volgende_poging is None:
+            # Sent or mislukt: there is no next attempt to show.
+            velden = [veld for veld in velden if veld != "volgende_poging_op"]
+        return velden
 
     def get_readonly_fields(self, request, obj=None):
         return self.get_fields(request, obj)

@@ -77,6 +77,13 @@ class Notificatie(models.Model):
         # breadcrumbs and logs).
         return f"{self.get_soort_display()} aan {self.ontvanger}"
 
+    @property
+    def volgende_poging(self):
+        """When it is tried next; None once it is sent or given up (mislukt)."""
+        if self.status != self.Status.TE_VERSTUREN:
+            return None
+        return self.volgende_poging_op
+
 
 class MailSjabloon(models.Model):
     """A beheerder's own subject and text of one kind of mail, for one omgeving."""

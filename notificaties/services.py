@@ -1,12 +1,14 @@
 """The one entry point the domain apps call to notify a person, and the outbox's own actions."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from accounts.selectors import beheerde_omgeving_ids
 
@@ -18,12 +20,34 @@ from .weergave import SjabloonFout, render_bronnen, render_html, render_standaar
 logger = logging.getLogger(__name__)
 
 
+# Per broker URL: until when (time.monotonic()) this process leaves that broker alone after it
+# failed. Shared by the threads of a web process; a lost race costs one more short attempt.
+_broker_onbereikbaar_tot = {}
+
+
 def _na_commit_versturen(notificatie_id):
-    # robust: a broker that is down must not undo or break the user's action; the row waits
-    # as "te versturen" and the periodic task sends it (DESIGN.md §8). A named function, not a
-    # partial: Django logs the failing hook by its __qualname__.
+    # A broker that is down or hangs must not undo, break or hold up the user's action: the row
+    # waits as "te versturen" and the periodic task sends it (DESIGN.md §8). One short attempt
+    # (the timeouts in settings, no publish retries); after a failure the following mails skip
+    # the broker for NOTIFICATIE_BROKER_PAUZE_SECONDEN, so an action with many mails costs no
+    # more than one. robust=True still guards the hooks after this one against anything else.
+    # A named function, not a partial: Django logs a failing hook by its __qualname__.
     def _zet_in_wachtrij():
-        tasks.verstuur_notificatie.delay(notificatie_id)
+        broker = tasks.verstuur_notificatie.app.conf.broker_url
+        if time.monotonic() < _broker_onbereikbaar_tot.get(broker, 0.0):
+            logger.info("Broker onbereikbaar; notificatie %s wacht op herstart", notificatie_id)
+            return
+        try:
+            tasks.verstuur_notificatie.apply_async((notificatie_id,), retry=False)
+        except OperationalError:
+            pauze = settings.NOTIFICATIE_BROKER_PAUZE_SECONDEN
+            _broker_onbereikbaar_tot[broker] = time.monotonic() + pauze
+            # Once per pause, not once per mail.
+            logger.exception(
+                "Broker onbereikbaar; notificatie %s en wat volgt binnen %s s wacht op herstart",
+                notificatie_id,
+                pauze,
+            )
 
     transaction.on_commit(_zet_in_wachtrij, robust=True)
 

@@ -1,7 +1,13 @@
-"""Sending one Notificatie through Django's mail API: at most once, retried with backoff."""
+"""Sending one Notificatie through Django's mail API: once per attempt, retried with backoff.
+
+Over SMTP a mail goes out at least once: a worker killed after the server accepted the mail but
+before the row is marked sent leaves it waiting, and it is sent again. Every attempt carries the
+same Message-ID (bericht_id), so the copy is recognisable as one.
+"""
 
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -19,20 +25,36 @@ def wachttijd(pogingen):
     return timedelta(seconds=settings.NOTIFICATIE_BACKOFF_SECONDEN * 2 ** (pogingen - 1))
 
 
+class Bezet(Exception):
+    """Another worker (or the beheer's "Opnieuw versturen") holds the row right now."""
+
+
+def bericht_id(notificatie):
+    """The Message-ID of this notification's mail: the same for every attempt and copy."""
+    domein = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"<notificatie.{notificatie.pk}@{domein}>"
+
+
 def verstuur(notificatie_id):
     """Send the notification if it still waits; return it, or None when there is nothing to do.
 
-    The row is locked for the attempt; a row that another worker holds, or that was sent or
-    given up already, is skipped, so two workers never send the same mail twice.
+    Only the Notificatie row is locked for the attempt (not the recipient's account: their
+    login and other mails to them go on while the mail server is slow). A row that another
+    worker holds raises Bezet, so that the task tries again shortly; a row that was sent or
+    given up already is skipped. Two workers never send the same mail at the same time.
     """
     with transaction.atomic():
         notificatie = (
-            Notificatie.objects.select_for_update(skip_locked=True)
+            Notificatie.objects.select_for_update(of=("self",), skip_locked=True)
             .select_related("ontvanger")
             .filter(pk=notificatie_id, status=Notificatie.Status.TE_VERSTUREN)
             .first()
         )
         if notificatie is None:
+            if Notificatie.objects.filter(
+                pk=notificatie_id, status=Notificatie.Status.TE_VERSTUREN
+            ).exists():
+                raise Bezet(notificatie_id)
             return None
         notificatie.pogingen += 1
         try:
@@ -42,6 +64,7 @@ def verstuur(notificatie_id):
                 subject=notificatie.onderwerp,
                 body=tekst,
                 to=[notificatie.ontvanger.email],
+                headers={"Message-ID": bericht_id(notificatie)},
             )
             if html:
                 bericht.attach_alternative(html, "text/html")

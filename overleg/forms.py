@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kindkans.grenzen import OMSCHRIJVING_MAX, REACTIE_MAX, BegrensdeTekst
+
 from .models import MAX_DAGEN, Overlegronde, controleer_einddatum
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -11,8 +13,9 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class OverlegrondeForm(forms.Form):
     titel = forms.CharField(label="Titel", max_length=200)
-    omschrijving = forms.CharField(
+    omschrijving = BegrensdeTekst(
         label="Omschrijving",
+        max_length=OMSCHRIJVING_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Geef aan wat u verwacht van degene die u wilt laten meekijken in het dossier.",
     )
@@ -53,8 +56,9 @@ class EinddatumForm(forms.ModelForm):
 
 
 class ReactieForm(forms.Form):
-    tekst = forms.CharField(
+    tekst = BegrensdeTekst(
         label="Uw reactie",
+        max_length=REACTIE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Vul uw reactie in."},
     )

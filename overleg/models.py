@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from hulpvragen.models import Hulpvraag
+from kindkans.grenzen import OMSCHRIJVING_MAX, REACTIE_MAX, MaxTekens
 
 # "Geef bij EINDDATUM een periode van max. 2 weken aan." (work instruction, section 5)
 MAX_DAGEN = 14
@@ -34,7 +35,10 @@ class Overlegronde(models.Model):
     hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.CASCADE, related_name="overlegrondes")
     titel = models.CharField("titel", max_length=200)
     omschrijving = models.TextField(
-        "omschrijving", help_text="Wat verwacht u van degene die u laat meekijken?"
+        "omschrijving",
+        help_text="Wat verwacht u van degene die u laat meekijken?",
+        max_length=OMSCHRIJVING_MAX,
+        validators=[MaxTekens(OMSCHRIJVING_MAX)],
     )
     einddatum = models.DateField(
         "einddatum", help_text="Maximaal 2 weken. Daarna stopt de inzage in het dossier."
@@ -101,7 +105,7 @@ class Reactie(models.Model):
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="auteur", on_delete=models.PROTECT, related_name="+"
     )
-    tekst = models.TextField("reactie")
+    tekst = models.TextField("reactie", max_length=REACTIE_MAX, validators=[MaxTekens(REACTIE_MAX)])
     geplaatst_op = models.DateTimeField("geplaatst op", auto_now_add=True)
     gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import Lidmaatschap
 from hulpvragen import toegang
 from hulpvragen.services import mail_over_hulpvraag
+from kindkans.grenzen import controleer_velden
 from notificaties.catalogus import Soort
 
 from .models import Deelname, Overlegronde, Reactie, controleer_einddatum
@@ -102,6 +103,7 @@ def plaats_reactie(*, door, overlegronde, tekst):
             f"Reageren kon tot en met {overlegronde.einddatum:%d-%m-%Y}; deze overlegronde is "
             "afgelopen."
         )
+    controleer_velden(Reactie(tekst=tekst), "tekst")
     with transaction.atomic():
         reactie, nieuw = Reactie.objects.update_or_create(
             overlegronde=overlegronde, auteur=door, defaults={"tekst": tekst}

@@ -47,7 +47,7 @@ def test_eigen_tekst_van_de_omgeving_wordt_gebruikt(ib, po, vo):
         ("tekst", "Goed", "{% if %}", "De tekst bevat een fout"),
         ("tekst", "Goed", "{{ naam|bestaatniet }}", "De tekst bevat een fout"),
         ("onderwerp", "{{ leerling_nam }}", "Goed", "onbekende variabele"),
-        ("tekst", "Goed", "{% url 'bestaat-niet' %}", "kan niet worden opgemaakt"),
+        ("tekst", "Goed", "{{ hulpvraag_nummer|first }}", "kan niet worden opgemaakt"),
     ],
 )
 def test_kapotte_eigen_tekst_wordt_bij_opslaan_geweigerd(po, veld, onderwerp, tekst, melding):

@@ -158,7 +158,8 @@ def test_rij_die_een_andere_worker_vasthoudt_wordt_overgeslagen(ib, po, mailoutb
     assert vast.wait(10)
     from notificaties import verzending
 
-    assert verzending.verstuur(notificatie.pk) is None
+    with pytest.raises(verzending.Bezet):
+        verzending.verstuur(notificatie.pk)
     los.set()
     worker.join()
     assert mailoutbox == []
