@@ -43,7 +43,19 @@ class HulpvraagForm(forms.ModelForm):
         self.fields["coordinator"].queryset = coordinatoren
 
 
+def voeg_versie_toe(form):
+    """Carry the versie the edit started from, so a stale save becomes a conflict. Not
+    required: a post without it (a script, an old open page) is saved as before, unchecked."""
+    form.fields["versie"] = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, required=False, initial=form.instance.versie
+    )
+
+
 class HulpvraagWijzigForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        voeg_versie_toe(self)
+
     class Meta:
         model = Hulpvraag
         fields = ["titel", "omschrijving"]
@@ -95,6 +107,8 @@ class AanpakForm(forms.ModelForm):
     def __init__(self, *args, behandelaars, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["behandelaar"].queryset = behandelaars
+        if self.instance.pk:
+            voeg_versie_toe(self)
 
 
 class BijlageForm(forms.Form):

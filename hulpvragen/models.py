@@ -45,6 +45,8 @@ class Hulpvraag(models.Model):
     )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+    # Raised by every edit through a form: a save that started from an older versie is refused.
+    versie = models.PositiveIntegerField("versie", default=0)
 
     class Meta:
         verbose_name = "hulpvraag"
@@ -127,6 +129,8 @@ class Aanpak(models.Model):
     )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+    # Raised by every edit through a form: a save that started from an older versie is refused.
+    versie = models.PositiveIntegerField("versie", default=0)
 
     class Meta:
         verbose_name = "aanpak"

@@ -5,7 +5,9 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 
 from kindkans.grenzen import controleer_velden
 from leerlingen.selectors import leerlingen_voor
@@ -17,6 +19,27 @@ from .bijlagen import vermomt_naam
 from .models import Aanpak, Bijlage, Hulpvraag, StatusWijziging
 from .selectors import ib_coo_van_school, mogelijke_coordinatoren
 from .workflow import Status
+
+
+class Conflict(Exception):
+    """Someone else saved this hulpvraag or aanpak after the person opened it; `opgeslagen` is
+    the row as stored now."""
+
+    def __init__(self, opgeslagen):
+        super().__init__("Iemand anders heeft dit intussen gewijzigd.")
+        self.opgeslagen = opgeslagen
+
+
+def _bewaar_als_versie(rijen, pk, versie, **velden):
+    """Write `velden` and raise the versie in one UPDATE ... WHERE versie = x, so the check and
+    the write are one step (also where select_for_update does not lock, SQLite). Without a
+    versie (no form started from one) there is nothing to compare."""
+    rij = rijen.filter(pk=pk)
+    if versie is not None:
+        rij = rij.filter(versie=versie)
+    if not rij.update(**velden, versie=F("versie") + 1, gewijzigd_op=timezone.now()):
+        raise Conflict(rijen.get(pk=pk))
+    return rijen.values_list("versie", "gewijzigd_op").get(pk=pk)
 
 
 def _eis(gebruiker, hulpvraag, recht, bericht):
@@ -91,13 +114,17 @@ def maak_hulpvraag(*, door, omgeving, leerling, titel, omschrijving, coordinator
 
 
 @transaction.atomic
-def wijzig_hulpvraag(*, door, hulpvraag, titel, omschrijving):
-    """IB/COO or coördinator changes titel and omschrijving."""
+def wijzig_hulpvraag(*, door, hulpvraag, titel, omschrijving, versie=None):
+    """IB/COO or coördinator changes titel and omschrijving. `versie` is the version the person
+    opened; if someone saved after that, Conflict is raised and nothing is written."""
     _eis(door, hulpvraag, toegang.WIJZIGEN, "U mag deze hulpvraag niet wijzigen.")
     hulpvraag.titel = titel
     hulpvraag.omschrijving = omschrijving
     hulpvraag.full_clean()
-    hulpvraag.save(update_fields=["titel", "omschrijving", "gewijzigd_op"])
+    with transaction.atomic():
+        hulpvraag.versie, hulpvraag.gewijzigd_op = _bewaar_als_versie(
+            Hulpvraag.objects, hulpvraag.pk, versie, titel=titel, omschrijving=omschrijving
+        )
     return hulpvraag
 
 
@@ -149,9 +176,12 @@ def voeg_aanpak_toe(*, door, hulpvraag, titel, omschrijving, startdatum, einddat
     return aanpak
 
 
-def wijzig_aanpak(*, door, aanpak, titel, omschrijving, startdatum, einddatum, behandelaar):
+def wijzig_aanpak(
+    *, door, aanpak, titel, omschrijving, startdatum, einddatum, behandelaar, versie=None
+):
     """Change an aanpak; a new behandelaar gets access and the mail, the old one loses access
-    unless another relation keeps it."""
+    unless another relation keeps it. `versie` is the version the person opened; if someone
+    saved after that, Conflict is raised and nothing is written."""
     hulpvraag = aanpak.hulpvraag
     _eis(door, hulpvraag, toegang.WIJZIGEN, "U mag deze aanpak niet wijzigen.")
     # Compare with what is stored: a ModelForm has already put the new values on `aanpak`.
@@ -166,7 +196,16 @@ def wijzig_aanpak(*, door, aanpak, titel, omschrijving, startdatum, einddatum, b
     aanpak.behandelaar = behandelaar
     aanpak.full_clean()
     with transaction.atomic():
-        aanpak.save()
+        aanpak.versie, aanpak.gewijzigd_op = _bewaar_als_versie(
+            Aanpak.objects.select_related("behandelaar"),
+            aanpak.pk,
+            versie,
+            titel=titel,
+            omschrijving=omschrijving,
+            startdatum=startdatum,
+            einddatum=einddatum,
+            behandelaar=behandelaar,
+        )
         if nieuwe_behandelaar:
             toegang.synchroniseer_toegang(hulpvraag)
             if behandelaar != door:

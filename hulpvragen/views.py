@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
+from kindkans.eenmalig import EenmaligMixin
 from leerlingen.selectors import leerlingen_voor, scholen_van_ib_coo
 from logboek.models import Actie
 from logboek.services import leg_vast
@@ -87,7 +88,7 @@ class VastleggenMixin:
         self.vastgelegd += 1
 
 
-class NieuweHulpvraagView(VastleggenMixin, TemplateView):
+class NieuweHulpvraagView(EenmaligMixin, VastleggenMixin, TemplateView):
     """IB/COO zet de hulpvraag in Kindkans: choose the leerling, check its data, then the form."""
 
     template_name = "hulpvragen/nieuw.html"
@@ -303,7 +304,35 @@ class CoordinatorView(HulpvraagDetailView):
         return self.render_to_response(self.get_context_data(coordinator_form=form))
 
 
-class HulpvraagWijzigView(HulpvraagMixin, FormView):
+def _weergave(waarde):
+    return waarde.get_full_name() if hasattr(waarde, "get_full_name") else waarde
+
+
+class ConflictMixin:
+    """Answer a services.Conflict as the formulieren do: nothing is overwritten; the page shows
+    what is stored now next to what the person typed, and keeps the input, now based on the
+    stored versie, so Opslaan again deliberately replaces it."""
+
+    def conflict(self, form, opgeslagen):
+        verschil = [
+            {
+                "label": form.fields[naam].label,
+                "oud": _weergave(getattr(opgeslagen, naam)),
+                "nieuw": _weergave(form.cleaned_data.get(naam)),
+            }
+            for naam in form._meta.fields
+            if getattr(opgeslagen, naam) != form.cleaned_data.get(naam)
+        ]
+        data = self.request.POST.copy()
+        data["versie"] = str(opgeslagen.versie)
+        nieuw_form = self.get_form_class()(**{**self.get_form_kwargs(), "data": data})
+        nieuw_form.is_valid()
+        return self.render_to_response(
+            self.get_context_data(form=nieuw_form, conflict=opgeslagen, verschil=verschil)
+        )
+
+
+class HulpvraagWijzigView(ConflictMixin, HulpvraagMixin, FormView):
     template_name = "hulpvragen/wijzigen.html"
     form_class = HulpvraagWijzigForm
     nodig = toegang.WIJZIGEN
@@ -317,6 +346,8 @@ class HulpvraagWijzigView(HulpvraagMixin, FormView):
             services.wijzig_hulpvraag(
                 door=self.request.user, hulpvraag=self.hulpvraag, **form.cleaned_data
             )
+        except services.Conflict as conflict:
+            return self.conflict(form, conflict.opgeslagen)
         except ValidationError as fout:
             fouten_naar_formulier(form, fout)
             return self.form_invalid(form)
@@ -339,7 +370,7 @@ class AanpakTabView(HulpvraagMixin, TemplateView):
         return context
 
 
-class AanpakFormView(HulpvraagMixin, FormView):
+class AanpakFormView(EenmaligMixin, ConflictMixin, HulpvraagMixin, FormView):
     template_name = "hulpvragen/aanpak_form.html"
     form_class = AanpakForm
     nodig = toegang.WIJZIGEN
@@ -381,10 +412,15 @@ class AanpakFormView(HulpvraagMixin, FormView):
                 )
             else:
                 aanpak = services.wijzig_aanpak(
-                    door=self.request.user, aanpak=self.aanpak, **gegevens
+                    door=self.request.user,
+                    aanpak=self.aanpak,
+                    versie=form.cleaned_data["versie"],
+                    **gegevens,
                 )
                 self.leg_vast(Actie.AANPAK_GEWIJZIGD, self.hulpvraag, onderwerp=aanpak)
                 bericht = "De aanpak is opgeslagen."
+        except services.Conflict as conflict:
+            return self.conflict(form, conflict.opgeslagen)
         except ValidationError as fout:
             fouten_naar_formulier(form, fout)
             return self.form_invalid(form)

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from kindkans.eenmalig import EenmaligMixin
 from kindkans.grenzen import ZoekForm
 from logboek.models import Actie
 from logboek.services import leg_vast
@@ -88,7 +89,7 @@ class LeerlingFormMixin:
         }
 
 
-class LeerlingCreateView(LeerlingFormMixin, CreateView):
+class LeerlingCreateView(EenmaligMixin, LeerlingFormMixin, CreateView):
     def dispatch(self, request, *args, **kwargs):
         if not scholen_van_ib_coo(gebruiker=request.user, omgeving=request.omgeving).exists():
             raise PermissionDenied("Alleen een IB/COO van een school voegt leerlingen toe.")

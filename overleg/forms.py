@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from hulpvragen.forms import voeg_versie_toe
 from kindkans.grenzen import OMSCHRIJVING_MAX, REACTIE_MAX, BegrensdeTekst
 
 from .models import MAX_DAGEN, Overlegronde, controleer_einddatum
@@ -49,6 +50,10 @@ class OverlegrondeForm(forms.Form):
 
 
 class EinddatumForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        voeg_versie_toe(self)
+
     class Meta:
         model = Overlegronde
         fields = ["einddatum"]

@@ -51,6 +51,8 @@ class Overlegronde(models.Model):
     )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     gesloten_op = models.DateTimeField("eerder gesloten op", null=True, blank=True)
+    # Raised by each change of the einddatum: a save from an older versie is refused.
+    versie = models.PositiveIntegerField("versie", default=0)
     deelnemers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Deelname", related_name="overlegrondes"
     )

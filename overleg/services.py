@@ -2,12 +2,13 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Lidmaatschap
 from hulpvragen import toegang
-from hulpvragen.services import mail_over_hulpvraag
+from hulpvragen.services import Conflict, mail_over_hulpvraag
 from kindkans.grenzen import controleer_velden
 from notificaties.catalogus import Soort
 
@@ -67,14 +68,20 @@ def _eis_maker(door, ronde):
 
 
 @transaction.atomic
-def wijzig_einddatum(*, door, overlegronde, einddatum):
-    """The maker moves the einddatum, within the two-week rule; access follows."""
+def wijzig_einddatum(*, door, overlegronde, einddatum, versie=None):
+    """The maker moves the einddatum, within the two-week rule; access follows. `versie` is
+    the version the form was opened with; if it was saved since, Conflict is raised."""
     _eis_maker(door, overlegronde)
     if overlegronde.gesloten_op is not None:
         raise ValidationError("Deze overlegronde is gesloten.")
     controleer_einddatum(einddatum)
-    overlegronde.einddatum = einddatum
-    overlegronde.save(update_fields=["einddatum"])
+    # Check and write in one UPDATE ... WHERE versie = x, as hulpvragen.services does.
+    rij = Overlegronde.objects.filter(pk=overlegronde.pk)
+    if versie is not None:
+        rij = rij.filter(versie=versie)
+    if not rij.update(einddatum=einddatum, versie=F("versie") + 1):
+        raise Conflict(Overlegronde.objects.get(pk=overlegronde.pk))
+    overlegronde.refresh_from_db(fields=["einddatum", "versie"])
     toegang.synchroniseer_toegang(overlegronde.hulpvraag)
     return overlegronde
 

@@ -7,7 +7,9 @@ from django.views.generic import TemplateView
 
 from accounts.models import Gebruiker
 from hulpvragen import toegang
+from hulpvragen.services import Conflict
 from hulpvragen.views import HulpvraagMixin, fouten_naar_formulier
+from kindkans.eenmalig import EenmaligMixin
 from logboek.models import Actie
 
 from . import services
@@ -98,14 +100,35 @@ class ReactieView(RondeMixin, OverlegTabView):
 class EinddatumView(RondeMixin, OverlegTabView):
     nodig = toegang.OVERLEGRONDE
 
+    def conflict(self, form, opgeslagen):
+        """Nothing was overwritten: say what is stored now next to what was typed, and keep the
+        typed date, now based on the stored versie, so saving again replaces it deliberately."""
+        # Read the stored date first: validating the new form puts the typed one on the row.
+        bericht = (
+            "Iemand anders heeft dit intussen gewijzigd: de opgeslagen einddatum is nu "
+            f"{opgeslagen.einddatum:%d-%m-%Y}, u typte {form.cleaned_data['einddatum']:%d-%m-%Y}. "
+            "Klik opnieuw op Einddatum opslaan om uw datum te bewaren."
+        )
+        data = self.request.POST.copy()
+        data["versie"] = str(opgeslagen.versie)
+        nieuw = EinddatumForm(data, instance=opgeslagen)
+        nieuw.is_valid()
+        nieuw.add_error(None, bericht)
+        return nieuw
+
     def post(self, request, *args, **kwargs):
         ronde = self.overlegronde
         form = EinddatumForm(request.POST, instance=Overlegronde.objects.get(pk=ronde.pk))
         if form.is_valid():
             try:
                 services.wijzig_einddatum(
-                    door=request.user, overlegronde=ronde, einddatum=form.cleaned_data["einddatum"]
+                    door=request.user,
+                    overlegronde=ronde,
+                    einddatum=form.cleaned_data["einddatum"],
+                    versie=form.cleaned_data["versie"],
                 )
+            except Conflict as conflict:
+                form = self.conflict(form, conflict.opgeslagen)
             except ValidationError as fout:
                 fouten_naar_formulier(form, fout)
             else:
@@ -126,7 +149,7 @@ class SluitenView(RondeMixin, OverlegTabView):
         return self.naar_tab(ronde)
 
 
-class NieuweOverlegrondeView(HulpvraagMixin, TemplateView):
+class NieuweOverlegrondeView(EenmaligMixin, HulpvraagMixin, TemplateView):
     """Create a round. The two columns work without JavaScript: the buttons Toevoegen →
     and ← Verwijderen post the form, which comes back with everything typed kept."""
 
