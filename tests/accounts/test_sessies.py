@@ -180,8 +180,17 @@ def test_ingelogde_paginas_worden_niet_bewaard(client, rik):
     assert "private" in response["Cache-Control"]
 
 
-def test_inlogpagina_voor_anoniemen_mag_gewoon(client):
+def test_inlogpagina_wordt_ook_niet_bewaard(client):
     response = client.get(reverse("accounts:login"))
 
-    # The login page's wizard is never cached either (two_factor marks it never_cache).
-    assert response.status_code == 200
+    # The login wizard is never cached either (two_factor marks it never_cache): a shared
+    # computer's back button shows no half-finished login.
+    assert "no-store" in response["Cache-Control"]
+    assert "E-mailadres" in response.content.decode()
+
+
+def test_anonieme_pagina_zonder_sessie_geen_no_store_nodig(client):
+    response = client.get(reverse("gezond"))
+
+    assert response.content == b"ok"
+    assert "no-store" not in response.get("Cache-Control", "")
