@@ -3,7 +3,7 @@
 from accounts.models import Lidmaatschap, Rol
 from accounts.selectors import leden_met_rol
 from hulpvragen import toegang
-from hulpvragen.selectors import zichtbare_hulpvragen
+from hulpvragen.models import Hulpvraag
 from hulpvragen.workflow import Status
 
 from .models import Formulier, FormulierDefinitie, FormulierWijziging
@@ -42,10 +42,11 @@ def mag_invullen(*, gebruiker, definitie):
 
 
 def hulpvragen_met_formulieren(*, gebruiker, omgeving):
-    """The hulpvragen whose formulieren this person may see (never a deelnemer's)."""
+    """The hulpvragen whose formulieren this person may see (never a deelnemer's); whoever may
+    see them may see the hulpvraag (toegang.RECHTEN)."""
     return toegang.met_recht(
-        zichtbare_hulpvragen(gebruiker=gebruiker, omgeving=omgeving), gebruiker, toegang.FORMULIEREN
-    )
+        Hulpvraag.objects.filter(omgeving=omgeving), gebruiker, toegang.FORMULIEREN
+    ).select_related("leerling", "leerling__school", "coordinator")
 
 
 def hulpvragen_om_te_kiezen(*, gebruiker, omgeving):
@@ -72,11 +73,19 @@ def formulieren_van(hulpvraag):
 
 def zichtbare_formulieren(*, gebruiker, omgeving):
     """Every form on a hulpvraag whose formulieren this person may see, newest change first."""
+    # One rights filter straight on the forms' hulpvraag_id, and none of the JSON columns: a
+    # list needs names and dates, not the values.
+    formulieren = toegang.met_recht(
+        Formulier.objects.filter(hulpvraag__omgeving=omgeving),
+        gebruiker,
+        toegang.FORMULIEREN,
+        via="hulpvraag__",
+    )
     return (
-        Formulier.objects.filter(
-            hulpvraag__in=hulpvragen_met_formulieren(gebruiker=gebruiker, omgeving=omgeving)
+        formulieren.select_related(
+            "definitie", "auteur", "gewijzigd_door", "hulpvraag", "hulpvraag__leerling"
         )
-        .select_related("definitie", "auteur", "gewijzigd_door", "hulpvraag", "hulpvraag__leerling")
+        .defer("waarden", "veldenset", "hulpvraag__omschrijving", "definitie__rollen")
         .order_by("-gewijzigd_op", "-pk")
     )
 

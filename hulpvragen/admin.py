@@ -12,7 +12,7 @@ from logboek.beheer import DossierInBeheerMixin
 from logboek.models import Actie
 
 from .models import Hulpvraag, HulpvraagRecht, StatusWijziging
-from .toegang import synchroniseer_toegang
+from .toegang import synchroniseer_toegang_van
 
 
 class AlleenLezenVoorSuperuser:
@@ -88,10 +88,8 @@ class HulpvraagAdmin(DossierInBeheerMixin, AlleenLezenVoorSuperuser, admin.Model
 
     @admin.action(description="Toegang opnieuw berekenen uit de relaties")
     def toegang_opnieuw_berekenen(self, request, queryset):
-        totaal = [0, 0, 0]
-        for hulpvraag in queryset.select_related("leerling"):
-            for i, aantal in enumerate(synchroniseer_toegang(hulpvraag)):
-                totaal[i] += aantal
+        totaal = synchroniseer_toegang_van(queryset)
+        for hulpvraag in queryset:
             self.leg_vast_in_logboek(request, hulpvraag, Actie.BEHEER_GEWIJZIGD)
         self.message_user(
             request,

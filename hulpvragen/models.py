@@ -188,6 +188,21 @@ class HulpvraagRecht(UserObjectPermissionBase):
     class Meta(UserObjectPermissionBase.Meta):
         verbose_name = "recht op hulpvraag"
         verbose_name_plural = "rechten op hulpvragen"
+        indexes = [
+            # Every read asks "which hulpvragen may this person … today": answered from the
+            # index alone (PostgreSQL; elsewhere the include is left out).
+            models.Index(
+                fields=["user", "permission", "content_object"],
+                include=["geldig_tot"],
+                name="recht_per_persoon",
+            ),
+            # The expiry sweep only looks at rows with an end date.
+            models.Index(
+                fields=["geldig_tot"],
+                condition=models.Q(geldig_tot__isnull=False),
+                name="recht_met_einddatum",
+            ),
+        ]
 
 
 class HulpvraagGroepsrecht(GroupObjectPermissionBase):

@@ -1,47 +1,86 @@
 """Relations change outside hulpvragen too: a lidmaatschap or an account switched off or on, a
-leerling moving school, an omgeving switched off or on. Each recomputes the rechten it may touch
-(toegang.py), so access never lags behind the truth."""
+leerling moving school, an omgeving switched off or on. Only a change to what decides access
+recomputes (a new name or a login does not), set-based, in the way toegang.py lays down."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from accounts.models import Gebruiker, Lidmaatschap, Omgeving
 from leerlingen.models import Leerling
 
+from . import toegang
 from .models import Hulpvraag
-from .toegang import hulpvragen_van_lid, synchroniseer_toegang
+
+# Per model: the fields that decide access.
+_TOEGANGSVELDEN = {
+    Lidmaatschap: ("omgeving_id", "organisatie_id", "rol", "actief"),
+    Gebruiker: ("is_active",),
+    Omgeving: ("actief",),
+    Leerling: ("school_id",),
+}
 
 
-def _herbereken(hulpvragen):
-    for hulpvraag in hulpvragen:
-        synchroniseer_toegang(hulpvraag)
+def _feiten(instance):
+    return tuple(getattr(instance, veld) for veld in _TOEGANGSVELDEN[type(instance)])
+
+
+@receiver(pre_save, sender=Lidmaatschap)
+@receiver(pre_save, sender=Gebruiker)
+@receiver(pre_save, sender=Omgeving)
+@receiver(pre_save, sender=Leerling)
+def onthoud_voor(sender, instance, raw=False, **kwargs):
+    """What the row said before this save (None for a new row)."""
+    instance._toegang_voor = None
+    if raw or instance.pk is None:
+        return
+    velden = _TOEGANGSVELDEN[sender]
+    instance._toegang_voor = (
+        sender._base_manager.filter(pk=instance.pk).values_list(*velden).first()
+    )
+
+
+def _gewijzigd(instance, created):
+    voor = None if created else getattr(instance, "_toegang_voor", None)
+    return voor, _feiten(instance)
 
 
 @receiver(post_save, sender=Lidmaatschap)
+def lidmaatschap_opgeslagen(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    voor, na = _gewijzigd(instance, created)
+    toegang.lidmaatschap_gewijzigd(instance.gebruiker_id, voor, na)
+
+
 @receiver(post_delete, sender=Lidmaatschap)
-def lidmaatschap_gewijzigd(sender, instance, **kwargs):
-    _herbereken(hulpvragen_van_lid(instance))
+def lidmaatschap_verwijderd(sender, instance, **kwargs):
+    toegang.lidmaatschap_gewijzigd(instance.gebruiker_id, _feiten(instance), None)
 
 
 @receiver(post_save, sender=Gebruiker)
-def gebruiker_gewijzigd(sender, instance, created, update_fields=None, raw=False, **kwargs):
-    # A login only stamps last_login; switching an account off or on changes who may see what.
-    if created or raw or (update_fields and set(update_fields) <= {"last_login", "password"}):
+def gebruiker_opgeslagen(sender, instance, created, raw=False, **kwargs):
+    # Switched off: the person can no longer log in and no read counts the rows (toegang);
+    # switched on: the rows come back after the commit.
+    voor, na = _gewijzigd(instance, created)
+    if raw or created or voor == na:
         return
-    for lidmaatschap in instance.lidmaatschappen.all():
-        _herbereken(hulpvragen_van_lid(lidmaatschap))
-
-
-@receiver(post_save, sender=Leerling)
-def leerling_gewijzigd(sender, instance, created, update_fields=None, raw=False, **kwargs):
-    # A leerling that moves school moves the access of the schools' IB/COO with it.
-    if created or raw or (update_fields and "school" not in update_fields):
-        return
-    _herbereken(instance.hulpvragen.select_related("leerling"))
+    for omgeving_id in set(instance.lidmaatschappen.values_list("omgeving_id", flat=True)):
+        toegang.herbereken_na_commit(omgeving_id=omgeving_id, gebruiker_id=instance.pk)
 
 
 @receiver(post_save, sender=Omgeving)
-def omgeving_gewijzigd(sender, instance, created, raw=False, **kwargs):
-    if created or raw:
+def omgeving_opgeslagen(sender, instance, created, raw=False, **kwargs):
+    voor, na = _gewijzigd(instance, created)
+    if raw or created or voor == na:
         return
-    _herbereken(Hulpvraag.objects.filter(omgeving=instance).select_related("leerling"))
+    toegang.herbereken_na_commit(omgeving_id=instance.pk)
+
+
+@receiver(post_save, sender=Leerling)
+def leerling_opgeslagen(sender, instance, created, raw=False, **kwargs):
+    # A leerling that moves school moves the access of the schools' IB/COO with it, at once:
+    # the old school must not keep seeing the leerling.
+    voor, na = _gewijzigd(instance, created)
+    if raw or created or voor == na:
+        return
+    toegang.synchroniseer_toegang_van(Hulpvraag.objects.filter(leerling=instance))

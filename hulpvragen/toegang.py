@@ -2,23 +2,37 @@
 
 The relations are the truth: the school's IB/COO, the coördinator, the behandelaar of an
 aanpak, and what other apps register as a bron (the deelnemer of an overlegronde). From them
-`synchroniseer_toegang` recomputes the full set of rechten of one hulpvraag and writes only the
-difference to django-guardian's rows. Nobody grants or revokes a single recht anywhere else: a
-person can hold a recht for two reasons, and only a full recompute removes the right one.
+`synchroniseer_toegang_van` recomputes the full set of rechten of a set of hulpvragen in a few
+statements over the whole set, and writes only the difference to django-guardian's rows.
+Nobody grants or revokes a single recht anywhere else: a person can hold a recht for two
+reasons, and only a full recompute removes the right one.
+
+Every read also checks, at request time, that the person is an active member of the
+hulpvraag's omgeving and that a temporary recht has not passed its date. So taking access away
+never waits for a queue: what a switched-off lidmaatschap, account or omgeving takes away is
+refused at once, and the rows follow after the commit (`herbereken_na_commit`). Access that
+shrinks while the person stays a member (an IB/COO who leaves one school, a leerling who moves)
+is withdrawn in the same transaction.
 """
 
-from dataclasses import dataclass
+import logging
 from datetime import date
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import Q
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
+from django.db.models import DateField, Exists, F, Q, Value
+from django.db.models.functions import Cast
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
 from django.utils import timezone
 
 from accounts.models import Lidmaatschap, Rol
 
 from .models import Hulpvraag, HulpvraagRecht
+
+logger = logging.getLogger(__name__)
 
 ZIEN = "view_hulpvraag"
 WIJZIGEN = "change_hulpvraag"
@@ -43,163 +57,314 @@ RECHTEN = {
 ALLE_RECHTEN = set().union(*RECHTEN.values())
 
 
-@dataclass(frozen=True)
-class Relatie:
-    gebruiker_id: int
-    soort: str  # a key of RECHTEN
-    geldig_tot: date | None = None  # inclusive; None: as long as the relation lasts
+# --- The relations ------------------------------------------------------------------------------
+#
+# A relation is a queryset of (hulpvraag_id, gebruiker_id, geldig_tot) rows over a set of
+# hulpvragen, optionally for one person; geldig_tot (inclusive) is None while it lasts.
 
 
-_bronnen = []
-_betrokkenheden = []
+def zonder_einde(rijen):
+    """Annotate a lasting relation's missing end, so it has the three columns of a relation."""
+    return rijen.annotate(_geldig_tot=Cast(Value(None), output_field=DateField()))
 
 
-def registreer_bron(bron, betrokken_bij=None):
-    """Another app adds relations.
-
-    `bron(hulpvraag)` yields Relatie objects; `betrokken_bij(gebruiker_id)` returns the ids of
-    the hulpvragen where it gives this person a relation (a queryset of values), so that a
-    change to the person's lidmaatschap or account recomputes those too.
-    """
-    if bron not in _bronnen:
-        _bronnen.append(bron)
-    if betrokken_bij is not None and betrokken_bij not in _betrokkenheden:
-        _betrokkenheden.append(betrokken_bij)
-
-
-def _eigen_relaties(hulpvraag):
-    scholen = Lidmaatschap.objects.actief().filter(
-        omgeving_id=hulpvraag.omgeving_id,
-        organisatie_id=hulpvraag.leerling.school_id,
-        rol=Rol.IB_COO,
-    )
-    for gebruiker_id in scholen.values_list("gebruiker_id", flat=True):
-        yield Relatie(gebruiker_id, "school")
-    yield Relatie(hulpvraag.coordinator_id, "coordinator")
-    for gebruiker_id in hulpvraag.aanpakken.values_list("behandelaar_id", flat=True):
-        yield Relatie(gebruiker_id, "behandelaar")
-
-
-def gewenste_rechten(hulpvraag, vandaag=None):
-    """{(gebruiker_id, recht): geldig_tot} as the relations say today."""
-    vandaag = vandaag or timezone.localdate()
-    leden = set(
-        Lidmaatschap.objects.actief()
-        .filter(omgeving_id=hulpvraag.omgeving_id)
-        .values_list("gebruiker_id", flat=True)
-    )
-    relaties = list(_eigen_relaties(hulpvraag))
-    for bron in _bronnen:
-        relaties.extend(bron(hulpvraag))
-    gewenst = {}
-    for relatie in relaties:
-        if relatie.gebruiker_id not in leden:
-            continue  # only members of the omgeving ever see its hulpvragen
-        if relatie.geldig_tot is not None and relatie.geldig_tot < vandaag:
-            continue
-        for recht in RECHTEN[relatie.soort]:
-            sleutel = (relatie.gebruiker_id, recht)
-            if sleutel not in gewenst:
-                gewenst[sleutel] = relatie.geldig_tot
-            elif gewenst[sleutel] is None or relatie.geldig_tot is None:
-                gewenst[sleutel] = None  # a lasting reason wins over a temporary one
-            else:
-                gewenst[sleutel] = max(gewenst[sleutel], relatie.geldig_tot)
-    return gewenst
-
-
-def _permissies():
-    content_type = ContentType.objects.get_for_model(Hulpvraag)
-    return {
-        p.codename: p
-        for p in Permission.objects.filter(content_type=content_type, codename__in=ALLE_RECHTEN)
+def _school(hulpvragen, gebruiker_id):
+    lid = "leerling__school__lidmaatschappen__"
+    # One filter() call, so every condition is on the same lidmaatschap.
+    voorwaarden = {
+        f"{lid}rol": Rol.IB_COO,
+        f"{lid}actief": True,
+        f"{lid}omgeving_id": F("omgeving_id"),
     }
+    if gebruiker_id is not None:
+        voorwaarden[f"{lid}gebruiker_id"] = gebruiker_id
+    rijen = Hulpvraag.objects.filter(pk__in=hulpvragen.values("pk"), **voorwaarden)
+    return zonder_einde(rijen).values_list(
+        "pk", "leerling__school__lidmaatschappen__gebruiker_id", "_geldig_tot"
+    )
+
+
+def _coordinator(hulpvragen, gebruiker_id):
+    rijen = Hulpvraag.objects.filter(pk__in=hulpvragen.values("pk"))
+    if gebruiker_id is not None:
+        rijen = rijen.filter(coordinator_id=gebruiker_id)
+    return zonder_einde(rijen).values_list("pk", "coordinator_id", "_geldig_tot")
+
+
+def _behandelaar(hulpvragen, gebruiker_id):
+    from .models import Aanpak
+
+    rijen = Aanpak.objects.filter(hulpvraag__in=hulpvragen.values("pk"))
+    if gebruiker_id is not None:
+        rijen = rijen.filter(behandelaar_id=gebruiker_id)
+    return zonder_einde(rijen).values_list("hulpvraag_id", "behandelaar_id", "_geldig_tot")
+
+
+_bronnen = [("school", _school), ("coordinator", _coordinator), ("behandelaar", _behandelaar)]
+
+
+def registreer_bron(soort, relaties):
+    """Another app adds a relation: `relaties(hulpvragen, gebruiker_id)` returns a queryset of
+    (hulpvraag_id, gebruiker_id, geldig_tot) over a Hulpvraag queryset, for one person when
+    gebruiker_id is given; `soort` is a key of RECHTEN."""
+    if (soort, relaties) not in _bronnen:
+        _bronnen.append((soort, relaties))
+
+
+# --- The recompute ------------------------------------------------------------------------------
+
+
+def _permissie_ids():
+    content_type = ContentType.objects.get_for_model(Hulpvraag)
+    return dict(
+        Permission.objects.filter(content_type=content_type, codename__in=ALLE_RECHTEN).values_list(
+            "codename", "pk"
+        )
+    )
+
+
+def permissie_id(recht):
+    """The id of one of the rechten; read once per process (migrate makes them, once)."""
+    global _ids
+    if _ids is None or recht not in _ids:
+        _ids = _permissie_ids()
+    return _ids[recht]
+
+
+_ids = None
+
+
+@receiver(post_migrate)
+def vergeet_permissie_ids(**kwargs):
+    # A flush (tests) or a new database makes the permissions anew, with other ids.
+    global _ids
+    _ids = None
+
+
+def _sql(queryset):
+    return queryset.query.sql_with_params()
+
+
+def _gewenst(hulpvragen, gebruiker_id, vandaag):
+    """`WITH … gewenst(hulpvraag_id, gebruiker_id, permission_id, geldig_tot)` as SQL + params:
+    the rows the relations ask for today, for members of the hulpvraag's omgeving only."""
+    permissie = Permission._meta.db_table
+    ctes, delen, params, delen_params = [], [], [], []
+    for i, (soort, relaties) in enumerate(_bronnen):
+        try:
+            sql, bron_params = _sql(relaties(hulpvragen, gebruiker_id))
+        except EmptyResultSet:
+            continue
+        ctes.append(f"b{i}(hulpvraag_id, gebruiker_id, geldig_tot) AS ({sql})")
+        params.extend(bron_params)
+        ids = [permissie_id(recht) for recht in sorted(RECHTEN[soort])]
+        delen.append(
+            f"SELECT b.hulpvraag_id, b.gebruiker_id, p.id AS permission_id, b.geldig_tot "
+            f"FROM b{i} b, {permissie} p WHERE p.id IN ({', '.join(['%s'] * len(ids))})"
+        )
+        delen_params.extend(ids)
+    lid, lid_params = _sql(Lidmaatschap.objects.actief().values("gebruiker_id", "omgeving_id"))
+    params.extend(delen_params)
+    params.extend(lid_params)
+    params.append(connection.ops.adapt_datefield_value(vandaag))
+    hulpvraag = Hulpvraag._meta.db_table
+    ctes.append(f"relatie AS ({' UNION ALL '.join(delen)})")
+    ctes.append(f"lid(gebruiker_id, omgeving_id) AS ({lid})")
+    ctes.append(
+        "gewenst AS ("
+        "SELECT r.hulpvraag_id, r.gebruiker_id, r.permission_id, "
+        # A lasting reason (no end) wins over a temporary one; else the latest end counts.
+        "CASE WHEN COUNT(*) > COUNT(r.geldig_tot) THEN NULL ELSE MAX(r.geldig_tot) END "
+        "AS geldig_tot "
+        f"FROM relatie r JOIN {hulpvraag} h ON h.id = r.hulpvraag_id "
+        "WHERE (r.geldig_tot IS NULL OR r.geldig_tot >= %s) AND EXISTS (SELECT 1 FROM lid "
+        "WHERE lid.gebruiker_id = r.gebruiker_id AND lid.omgeving_id = h.omgeving_id) "
+        "GROUP BY r.hulpvraag_id, r.gebruiker_id, r.permission_id)"
+    )
+    return "WITH " + ", ".join(ctes), params
+
+
+def _bereik(hulpvragen, gebruiker_id):
+    """WHERE on the guardian table for the rows this recompute owns."""
+    sql, params = _sql(hulpvragen.values("pk"))
+    waar = f"content_object_id IN ({sql})"
+    if gebruiker_id is not None:
+        waar += " AND user_id = %s"
+        params = (*params, gebruiker_id)
+    return waar, list(params)
+
+
+_ZELFDE = (
+    "g.hulpvraag_id = {t}.content_object_id AND g.gebruiker_id = {t}.user_id "
+    "AND g.permission_id = {t}.permission_id"
+)
 
 
 @transaction.atomic
-def synchroniseer_toegang(hulpvraag, vandaag=None):
-    """Recompute the rechten of one hulpvraag from its relations and write the difference.
+def synchroniseer_toegang_van(hulpvragen, gebruiker_id=None, vandaag=None, alleen_intrekken=False):
+    """Recompute the rechten on a set of hulpvragen (a queryset) from their relations, for
+    everyone or for one person, and write the difference in three statements.
 
-    Returns (toegevoegd, verwijderd, gewijzigd) counts.
+    `alleen_intrekken` only removes and shortens what the relations no longer give: the part
+    that may not wait. Returns (toegevoegd, verwijderd, gewijzigd) row counts.
     """
-    gewenst = gewenste_rechten(hulpvraag, vandaag)
-    huidig = {
-        (r.user_id, r.permission.codename): r
-        for r in HulpvraagRecht.objects.filter(content_object=hulpvraag).select_related(
-            "permission"
+    vandaag = vandaag or timezone.localdate()
+    tabel = HulpvraagRecht._meta.db_table
+    zelfde = _ZELFDE.format(t=tabel)
+    verschilt = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    met, met_params = _gewenst(hulpvragen, gebruiker_id, vandaag)
+    bereik, bereik_params = _bereik(hulpvragen, gebruiker_id)
+    with connection.cursor() as cursor:
+        verwijderd = _aantal(
+            cursor,
+            f"{met} DELETE FROM {tabel} WHERE {bereik} "
+            f"AND NOT EXISTS (SELECT 1 FROM gewenst g WHERE {zelfde})",
+            met_params + bereik_params,
         )
-    }
-    weg = [r.pk for sleutel, r in huidig.items() if sleutel not in gewenst]
-    nieuw = [sleutel for sleutel in gewenst if sleutel not in huidig]
-    anders = [
-        huidig[sleutel]
-        for sleutel, tot in gewenst.items()
-        if sleutel in huidig and huidig[sleutel].geldig_tot != tot
-    ]
-    if weg:
-        HulpvraagRecht.objects.filter(pk__in=weg).delete()
-    if nieuw:
-        permissies = _permissies()
-        HulpvraagRecht.objects.bulk_create(
-            HulpvraagRecht(
-                user_id=gebruiker_id,
-                permission=permissies[recht],
-                content_object=hulpvraag,
-                geldig_tot=gewenst[(gebruiker_id, recht)],
+        gewijzigd = _aantal(
+            cursor,
+            f"{met} UPDATE {tabel} SET geldig_tot = "
+            f"(SELECT g.geldig_tot FROM gewenst g WHERE {zelfde}) WHERE {bereik} "
+            f"AND EXISTS (SELECT 1 FROM gewenst g WHERE {zelfde} "
+            f"AND g.geldig_tot {verschilt} {tabel}.geldig_tot)",
+            met_params + bereik_params,
+        )
+        toegevoegd = 0
+        if not alleen_intrekken:
+            toegevoegd = _aantal(
+                cursor,
+                f"{met} INSERT INTO {tabel} (user_id, permission_id, content_object_id, "
+                "geldig_tot) SELECT g.gebruiker_id, g.permission_id, g.hulpvraag_id, "
+                f"g.geldig_tot FROM gewenst g WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {tabel} WHERE {zelfde}) ON CONFLICT DO NOTHING",
+                met_params,
             )
-            for gebruiker_id, recht in nieuw
-        )
-    for recht in anders:
-        recht.geldig_tot = gewenst[(recht.user_id, recht.permission.codename)]
-    if anders:
-        HulpvraagRecht.objects.bulk_update(anders, ["geldig_tot"])
-    return len(nieuw), len(weg), len(anders)
+    return toegevoegd, verwijderd, gewijzigd
+
+
+def _aantal(cursor, sql, params):
+    """Run a statement and return the rows it changed (SQLite's driver does not count a
+    statement that starts with WITH, so ask SQLite itself)."""
+    cursor.execute(sql, params)
+    if cursor.rowcount >= 0:
+        return cursor.rowcount
+    cursor.execute("SELECT changes()")
+    return cursor.fetchone()[0]
+
+
+def synchroniseer_toegang(hulpvraag, vandaag=None):
+    """Recompute the rechten of one hulpvraag; returns (toegevoegd, verwijderd, gewijzigd)."""
+    return synchroniseer_toegang_van(Hulpvraag.objects.filter(pk=hulpvraag.pk), vandaag=vandaag)
+
+
+def gewenste_rechten(hulpvraag, vandaag=None):
+    """{(gebruiker_id, recht): geldig_tot} as the relations say today (for checks and admin)."""
+    vandaag = vandaag or timezone.localdate()
+    met, params = _gewenst(Hulpvraag.objects.filter(pk=hulpvraag.pk), None, vandaag)
+    codes = {pk: code for code, pk in _permissie_ids().items()}
+    with connection.cursor() as cursor:
+        cursor.execute(f"{met} SELECT gebruiker_id, permission_id, geldig_tot FROM gewenst", params)
+        return {
+            (gebruiker_id, codes[permission]): _als_datum(tot)
+            for gebruiker_id, permission, tot in cursor.fetchall()
+        }
+
+
+def _als_datum(waarde):
+    return date.fromisoformat(waarde) if isinstance(waarde, str) else waarde
+
+
+# --- What changed outside hulpvragen ------------------------------------------------------------
+
+
+def is_lid(gebruiker_id, omgeving_id):
+    return (
+        Lidmaatschap.objects.actief().filter(gebruiker_id=gebruiker_id, omgeving_id=omgeving_id)
+    ).exists()
+
+
+def lidmaatschap_gewijzigd(gebruiker_id, voor, na):
+    """A lidmaatschap was made, changed or removed; `voor`/`na` are its (omgeving_id,
+    organisatie_id, rol, actief) before and after (None when it did not / no longer exists)."""
+    if voor == na:
+        return
+    if voor is not None and voor[2] == Rol.IB_COO and voor[3]:
+        omgeving_id, organisatie_id = voor[0], voor[1]
+        if is_lid(gebruiker_id, omgeving_id):
+            # Still a member through another lidmaatschap: the old school's hulpvragen go now.
+            synchroniseer_toegang_van(
+                Hulpvraag.objects.filter(
+                    omgeving_id=omgeving_id, leerling__school_id=organisatie_id
+                ),
+                gebruiker_id=gebruiker_id,
+                alleen_intrekken=True,
+            )
+        # Otherwise the person no longer enters the omgeving: every read refuses at once.
+    for omgeving_id in {feit[0] for feit in (voor, na) if feit is not None}:
+        herbereken_na_commit(omgeving_id=omgeving_id, gebruiker_id=gebruiker_id)
+
+
+def herbereken_na_commit(*, omgeving_id, gebruiker_id=None):
+    """Recompute the rows of an omgeving (for one person or everyone) after this transaction,
+    in a Celery task; inline when the queue cannot be reached, so nothing is lost."""
+
+    def plan():
+        from .tasks import herbereken_toegang
+
+        try:
+            herbereken_toegang.delay(omgeving_id, gebruiker_id)
+        except Exception:  # the broker is down: do it now rather than never
+            logger.warning("Wachtrij onbereikbaar; toegang omgeving %s nu berekend", omgeving_id)
+            herbereken(omgeving_id=omgeving_id, gebruiker_id=gebruiker_id)
+
+    transaction.on_commit(plan, robust=True)
+
+
+def herbereken(*, omgeving_id, gebruiker_id=None):
+    return synchroniseer_toegang_van(
+        Hulpvraag.objects.filter(omgeving_id=omgeving_id), gebruiker_id=gebruiker_id
+    )
+
+
+# --- Reading: the request-time check ------------------------------------------------------------
 
 
 def _geldig(vandaag):
     return Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=vandaag)
 
 
+def _lid_van(gebruiker, omgeving_id):
+    leden = Lidmaatschap.objects.actief()
+    return Exists(leden.filter(gebruiker=gebruiker, omgeving_id=omgeving_id))
+
+
 def rechten_op(gebruiker, hulpvraag, vandaag=None):
-    """The rechten this person holds on this hulpvraag today (an expired one counts as none)."""
+    """The rechten this person holds on this hulpvraag today: none once expired, and none while
+    the person is not an active member of its omgeving (before the rows caught up)."""
     if not gebruiker.is_authenticated:
         return frozenset()
     vandaag = vandaag or timezone.localdate()
     return frozenset(
         HulpvraagRecht.objects.filter(user=gebruiker, content_object=hulpvraag)
-        .filter(_geldig(vandaag))
+        .filter(_geldig(vandaag), _lid_van(gebruiker, hulpvraag.omgeving_id))
         .values_list("permission__codename", flat=True)
     )
 
 
-def met_recht(queryset, gebruiker, recht, vandaag=None):
-    """Limit a Hulpvraag queryset to those where this person holds `recht` today."""
+def met_recht(queryset, gebruiker, recht, vandaag=None, via=""):
+    """Limit a queryset of hulpvragen (or of rows that point at one through `via`, e.g.
+    "hulpvraag__") to those where this person holds `recht` today, in an omgeving where the
+    person is an active member."""
     vandaag = vandaag or timezone.localdate()
-    # An uncorrelated IN (the person's rows, read once), as guardian's get_objects_for_user
-    # does: a correlated EXISTS per hulpvraag made the list quadratic (bench/).
-    return queryset.filter(
-        pk__in=HulpvraagRecht.objects.filter(user=gebruiker, permission__codename=recht)
+    # Uncorrelated INs over the person's own rows (read once, index-only on (user, permission,
+    # content_object) INCLUDE geldig_tot), as guardian's get_objects_for_user does.
+    rechten = (
+        HulpvraagRecht.objects.filter(user=gebruiker, permission_id=permissie_id(recht))
         .filter(_geldig(vandaag))
         .values("content_object_id")
     )
-
-
-def hulpvragen_van_lid(lidmaatschap):
-    """Hulpvragen whose rechten may change when this lidmaatschap (or its person) changes:
-    every one where the person holds a recht now or has a relation that could give one."""
-    gebruiker_id = lidmaatschap.gebruiker_id
-    vraag = (
-        Q(pk__in=HulpvraagRecht.objects.filter(user_id=gebruiker_id).values("content_object_id"))
-        | Q(coordinator_id=gebruiker_id)
-        | Q(pk__in=Hulpvraag.objects.filter(aanpakken__behandelaar_id=gebruiker_id).values("pk"))
-    )
-    for betrokken_bij in _betrokkenheden:
-        vraag |= Q(pk__in=betrokken_bij(gebruiker_id))
-    if lidmaatschap.rol == Rol.IB_COO:
-        vraag |= Q(leerling__school_id=lidmaatschap.organisatie_id)
-    return Hulpvraag.objects.filter(vraag, omgeving_id=lidmaatschap.omgeving_id).select_related(
-        "leerling"
-    )
+    omgevingen = Lidmaatschap.objects.actief().filter(gebruiker=gebruiker).values("omgeving_id")
+    return queryset.filter(**{f"{via}pk__in": rechten, f"{via}omgeving__in": omgevingen})
 
 
 def ruim_verlopen_rechten_op(vandaag=None):
@@ -208,8 +373,11 @@ def ruim_verlopen_rechten_op(vandaag=None):
     This is what a recompute of each affected hulpvraag would do: a row only carries a
     geldig_tot when all its reasons are temporary (a lasting one makes it None, and a later
     temporary one moves it on), so after that date no reason is left. Requests already refuse
-    such a row (rechten_op, met_recht); this sweep makes the guardian rows agree.
+    such a row (rechten_op, met_recht); this sweep makes the guardian rows agree. A partial
+    index on the rows with a geldig_tot keeps it cheap when nothing expired.
     """
     vandaag = vandaag or timezone.localdate()
-    aantal, _ = HulpvraagRecht.objects.filter(geldig_tot__lt=vandaag).delete()
+    aantal, _ = HulpvraagRecht.objects.filter(
+        geldig_tot__isnull=False, geldig_tot__lt=vandaag
+    ).delete()
     return aantal

@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from kindkans.eenmalig import EenmaligMixin
+from kindkans.paginering import Paginering
 from leerlingen.selectors import leerlingen_voor, scholen_van_ib_coo
 from logboek.models import Actie
 from logboek.services import leg_vast
@@ -49,6 +50,7 @@ class HulpvraagLijstView(FilterView):
     template_name = "hulpvragen/lijst.html"
     context_object_name = "hulpvragen"
     paginate_by = 25
+    paginator_class = Paginering
     strict = False
 
     def get_queryset(self):

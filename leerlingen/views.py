@@ -10,6 +10,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from kindkans.eenmalig import EenmaligMixin
 from kindkans.grenzen import ZoekForm
+from kindkans.paginering import Paginering
 from logboek.models import Actie
 from logboek.services import leg_vast
 
@@ -47,6 +48,7 @@ class LeerlingListView(LeerlingenMixin, ListView):
     template_name = "leerlingen/leerling_lijst.html"
     context_object_name = "leerlingen"
     paginate_by = 25
+    paginator_class = Paginering
 
     def get_queryset(self):
         qs = super().get_queryset()

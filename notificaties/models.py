@@ -65,6 +65,12 @@ class Notificatie(models.Model):
         ordering = ["-aangemaakt_op", "-pk"]
         indexes = [
             models.Index(fields=["ontvanger", "omgeving", "-aangemaakt_op"]),
+            # The unread count in the menu, on every page: only the unread rows.
+            models.Index(
+                fields=["ontvanger", "omgeving"],
+                condition=models.Q(gelezen_op__isnull=True),
+                name="notificatie_ongelezen",
+            ),
             models.Index(
                 fields=["volgende_poging_op"],
                 condition=models.Q(status="te_versturen"),

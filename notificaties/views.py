@@ -7,6 +7,7 @@ from django.views.generic import ListView
 
 from accounts.middleware import omgeving_niet_vereist
 from accounts.omgeving import kies_omgeving
+from kindkans.paginering import Paginering
 
 from .models import Notificatie
 from .selectors import meldingen_voor
@@ -19,6 +20,7 @@ class MeldingenView(ListView):
     template_name = "notificaties/meldingen.html"
     context_object_name = "meldingen"
     paginate_by = 25
+    paginator_class = Paginering
 
     def get_queryset(self):
         return meldingen_voor(gebruiker=self.request.user, omgeving=self.request.omgeving)

@@ -8,8 +8,8 @@ class OverlegConfig(AppConfig):
     def ready(self):
         from hulpvragen import tabs, toegang
 
-        from .toegang import deelnemers_van, hulpvragen_als_deelnemer
+        from .toegang import deelnemers
 
         # The deelnemer of a round that has not ended is a relation that gives access.
-        toegang.registreer_bron(deelnemers_van, betrokken_bij=hulpvragen_als_deelnemer)
+        toegang.registreer_bron("deelnemer", deelnemers)
         tabs.registreer_tab(tabs.Tab("Overlegronde", "overleg:tab", toegang.ZIEN, 40))

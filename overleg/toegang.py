@@ -1,22 +1,15 @@
-from django.utils import timezone
-
-from hulpvragen.toegang import Relatie
-
 from .models import Deelname
 
 
-def hulpvragen_als_deelnemer(gebruiker_id):
-    """Ids of the hulpvragen where this person is invited to a round."""
-    return Deelname.objects.filter(deelnemer_id=gebruiker_id).values("overlegronde__hulpvraag_id")
-
-
-def deelnemers_van(hulpvraag):
-    """Deelnemers of this hulpvraag's open rounds: access until the end of the einddatum."""
-    vandaag = timezone.localdate()
+def deelnemers(hulpvragen, gebruiker_id=None):
+    """Deelnemers of the open rounds of these hulpvragen: access until the end of the
+    einddatum (toegang drops an einddatum that has passed)."""
     rijen = Deelname.objects.filter(
-        overlegronde__hulpvraag=hulpvraag,
+        overlegronde__hulpvraag__in=hulpvragen.values("pk"),
         overlegronde__gesloten_op__isnull=True,
-        overlegronde__einddatum__gte=vandaag,
-    ).values_list("deelnemer_id", "overlegronde__einddatum")
-    for deelnemer_id, einddatum in rijen:
-        yield Relatie(deelnemer_id, "deelnemer", geldig_tot=einddatum)
+    )
+    if gebruiker_id is not None:
+        rijen = rijen.filter(deelnemer_id=gebruiker_id)
+    return rijen.values_list(
+        "overlegronde__hulpvraag_id", "deelnemer_id", "overlegronde__einddatum"
+    )

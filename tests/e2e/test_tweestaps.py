@@ -33,7 +33,9 @@ def test_nieuwe_ib_er_stelt_de_app_in_en_logt_in_met_een_reservecode(page, live_
     page.get_by_role("button", name="Beginnen").click()
     qr = page.get_by_role("img", name=re.compile("QR-code"))
     assert qr.is_visible()
-    assert qr.evaluate("img => img.naturalWidth") > 0  # served from our origin, CSP allows it
+    # Wait until it is loaded and decoded (it rejects for a broken image): served from our
+    # origin, which the CSP allows.
+    assert qr.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
     axe(page)
     page.screenshot(path=str(SCHERMAFDRUKKEN / "tweestaps-instellen.png"), full_page=True)
     sleutel = page.locator("code.kk-sleutel").inner_text()

@@ -5,6 +5,7 @@ from formulieren.models import FormulierDefinitie
 from formulieren.standaard import BETROKKENHEID, TEAM_SCHOOLONDERSTEUNING
 from hulpvragen import services as hulpvraag_services
 from hulpvragen import toegang
+from tests import relaties
 from tests.factories import LeerlingFactory, OrganisatieFactory
 
 
@@ -76,18 +77,14 @@ def maak_deelnemer(maak_lid):
             hulpvraag.omgeving, "externe_deelnemer", voornaam="Eva", achternaam="Smit"
         )
 
-        def bron(hv):
-            if hv.pk == hulpvraag.pk:
-                yield toegang.Relatie(persoon.pk, "deelnemer")
-
-        toegang.registreer_bron(bron)
-        bronnen.append(bron)
+        _, afmelden = relaties.registreer(hulpvraag, persoon)
+        bronnen.append(afmelden)
         toegang.synchroniseer_toegang(hulpvraag)
         return persoon
 
     yield maak
-    for bron in bronnen:
-        toegang._bronnen.remove(bron)
+    for afmelden in bronnen:
+        afmelden()
 
 
 # A complete, valid 'Team Schoolondersteuning' as posted from the page.

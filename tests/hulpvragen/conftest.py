@@ -2,12 +2,12 @@
 schakelfunctionaris, two regierolhouders, and people who must see nothing."""
 
 import datetime
-from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 
-from hulpvragen import services, toegang
+from hulpvragen import services
+from tests import relaties
 from tests.factories import LeerlingFactory, OrganisatieFactory
 
 
@@ -138,26 +138,16 @@ def registreer_relatie():
     registreer_relatie(hulpvraag, persoon, soort="deelnemer", geldig_tot=None) returns the
     relation; change its geldig_tot to move the end, set .actief = False to end it.
     """
-    bronnen = []
+    afmeldingen = []
 
     def registreer(hulpvraag, persoon, soort="deelnemer", geldig_tot=None):
-        relatie = SimpleNamespace(geldig_tot=geldig_tot, actief=True)
-
-        def bron(hv):
-            if hv.pk == hulpvraag.pk and relatie.actief:
-                yield toegang.Relatie(persoon.pk, soort, relatie.geldig_tot)
-
-        def betrokken_bij(gebruiker_id):
-            return [hulpvraag.pk] if gebruiker_id == persoon.pk else []
-
-        toegang.registreer_bron(bron, betrokken_bij=betrokken_bij)
-        bronnen.append((bron, betrokken_bij))
+        relatie, afmelden = relaties.registreer(hulpvraag, persoon, soort, geldig_tot)
+        afmeldingen.append(afmelden)
         return relatie
 
     yield registreer
-    for bron, betrokken_bij in bronnen:
-        toegang._bronnen.remove(bron)
-        toegang._betrokkenheden.remove(betrokken_bij)
+    for afmelden in afmeldingen:
+        afmelden()
 
 
 @pytest.fixture

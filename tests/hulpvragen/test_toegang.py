@@ -163,38 +163,85 @@ def test_blijvende_reden_wint_van_een_tijdelijke(behandeld, regie2, registreer_r
 
 
 @pytest.mark.parametrize("wie", ["regie", "regie2", "ib"])
-def test_uitgezet_lidmaatschap_neemt_alle_rechten(request, po, behandeld, coo, wie):
+def test_uitgezet_lidmaatschap_neemt_alle_rechten_meteen(
+    request, po, behandeld, coo, wie, django_capture_on_commit_callbacks
+):
     persoon = request.getfixturevalue(wie)
     assert toegang.rechten_op(persoon, behandeld)
 
-    zet_uit(persoon)
+    with django_capture_on_commit_callbacks() as na_commit:
+        zet_uit(persoon)
 
+    # Refused at once, before the rows are recomputed after the commit.
+    assert HulpvraagRecht.objects.filter(user=persoon).exists()
     assert toegang.rechten_op(persoon, behandeld) == GEEN
-    assert not HulpvraagRecht.objects.filter(user=persoon).exists()
     assert not zichtbare_hulpvragen(gebruiker=persoon, omgeving=po).exists()
+    assert not hulpvraag_detail(gebruiker=persoon, omgeving=po).exists()
+    # Then the rows follow (the Celery task; eager here).
+    assert len(na_commit) == 1
+    na_commit[0]()
+    assert not HulpvraagRecht.objects.filter(user=persoon).exists()
     # The other IB/COO of the school is not affected.
     assert toegang.rechten_op(coo, behandeld) == toegang.RECHTEN["school"]
     assert toegang.synchroniseer_toegang(behandeld) == (0, 0, 0)
 
 
-def test_verwijderd_lidmaatschap_neemt_alle_rechten(behandeld, regie):
-    regie.lidmaatschappen.get().delete()
+def test_verwijderd_lidmaatschap_neemt_alle_rechten(
+    behandeld, regie, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        regie.lidmaatschappen.get().delete()
 
     assert toegang.rechten_op(regie, behandeld) == GEEN
+    assert not HulpvraagRecht.objects.filter(user=regie).exists()
 
 
-def test_weer_aangezet_lidmaatschap_van_de_ib_coo_geeft_de_rechten_terug(behandeld, ib):
-    lidmaatschap = zet_uit(ib)
+def test_ib_coo_die_een_school_verlaat_en_lid_blijft_verliest_die_school_in_de_transactie(
+    po, behandeld, ib, andere_school, maak, maak_lid, django_capture_on_commit_callbacks
+):
+    # Inge also works at the other school; her lidmaatschap at Daan's school is switched off.
+    maak_lid(po, "ib_coo", organisatie=andere_school, gebruiker=ib)
+    elders = maak(leerling=LeerlingFactory(school=andere_school, gecontroleerd_op=timezone.now()))
+    oud = ib.lidmaatschappen.get(organisatie=behandeld.leerling.school)
 
-    lidmaatschap.actief = True
-    lidmaatschap.save()
+    with django_capture_on_commit_callbacks() as na_commit:
+        oud.actief = False
+        oud.save()
+
+    # She can still enter the omgeving, so the rows of the old school go before the commit.
+    assert not HulpvraagRecht.objects.filter(user=ib, content_object=behandeld).exists()
+    assert toegang.rechten_op(ib, behandeld) == GEEN
+    assert list(zichtbare_hulpvragen(gebruiker=ib, omgeving=po)) == [elders]
+    for terugbellen in na_commit:
+        terugbellen()
+    assert toegang.rechten_op(ib, elders) == toegang.RECHTEN["school"]
+    assert toegang.synchroniseer_toegang(behandeld) == (0, 0, 0)
+
+
+def test_weer_aangezet_lidmaatschap_van_de_ib_coo_geeft_de_rechten_terug(
+    behandeld, ib, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        lidmaatschap = zet_uit(ib)
+    assert not HulpvraagRecht.objects.filter(user=ib).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lidmaatschap.actief = True
+        lidmaatschap.save()
 
     assert toegang.rechten_op(ib, behandeld) == toegang.RECHTEN["school"]
 
 
 @pytest.mark.parametrize("wie", ["coordinator", "behandelaar", "deelnemer"])
 def test_weer_aangezet_lidmaatschap_geeft_de_rechten_terug(
-    po, behandeld, regie, regie2, maak_lid, registreer_relatie, wie
+    po,
+    behandeld,
+    regie,
+    regie2,
+    maak_lid,
+    registreer_relatie,
+    wie,
+    django_capture_on_commit_callbacks,
 ):
     if wie == "deelnemer":
         persoon = maak_lid(po, "externe_deelnemer")
@@ -204,18 +251,25 @@ def test_weer_aangezet_lidmaatschap_geeft_de_rechten_terug(
         persoon = regie if wie == "coordinator" else regie2
     verwacht = toegang.rechten_op(persoon, behandeld)
     assert verwacht
-    lidmaatschap = zet_uit(persoon)
+    with django_capture_on_commit_callbacks(execute=True):
+        lidmaatschap = zet_uit(persoon)
     assert toegang.rechten_op(persoon, behandeld) == GEEN
+    assert not HulpvraagRecht.objects.filter(user=persoon).exists()
 
-    lidmaatschap.actief = True
-    lidmaatschap.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        lidmaatschap.actief = True
+        lidmaatschap.save()
 
     assert toegang.rechten_op(persoon, behandeld) == verwacht
 
 
-def test_weer_aangezet_account_geeft_de_rechten_terug(behandeld, ib, regie, schakel):
-    regie.is_active = False
-    regie.save()
+def test_weer_aangezet_account_geeft_de_rechten_terug(
+    behandeld, ib, regie, schakel, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        regie.is_active = False
+        regie.save()
+    assert not HulpvraagRecht.objects.filter(user=regie).exists()
     # While the account is off, something else on the hulpvraag recomputes its access.
     services.voeg_aanpak_toe(
         door=ib,
@@ -228,10 +282,80 @@ def test_weer_aangezet_account_geeft_de_rechten_terug(behandeld, ib, regie, scha
     )
     assert toegang.rechten_op(regie, behandeld) == GEEN
 
-    regie.is_active = True
-    regie.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        regie.is_active = True
+        regie.save()
 
     assert toegang.rechten_op(regie, behandeld) == toegang.RECHTEN["coordinator"]
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    [
+        lambda persoon: setattr(persoon, "voornaam", "Rika"),
+        lambda persoon: setattr(persoon, "last_login", timezone.now()),
+    ],
+    ids=["naam", "inlog"],
+)
+def test_een_nieuwe_naam_of_inlog_berekent_niets(
+    regie, wijziging, django_capture_on_commit_callbacks
+):
+    wijziging(regie)
+    with django_capture_on_commit_callbacks() as na_commit:
+        regie.save()
+
+    assert na_commit == []
+
+
+def test_een_omgeving_die_een_nieuwe_naam_krijgt_berekent_niets(
+    po, django_capture_on_commit_callbacks
+):
+    po.naam = "Goeree-Overflakkee PO"
+    with django_capture_on_commit_callbacks() as na_commit:
+        po.save()
+
+    assert na_commit == []
+
+
+def test_uitgezette_omgeving_weigert_meteen_en_de_rijen_volgen(
+    po, behandeld, ib, regie, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as na_commit:
+        po.actief = False
+        po.save()
+
+    assert toegang.rechten_op(ib, behandeld) == GEEN
+    assert not zichtbare_hulpvragen(gebruiker=regie, omgeving=po).exists()
+    assert len(na_commit) == 1
+    na_commit[0]()
+    assert not HulpvraagRecht.objects.filter(content_object=behandeld).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        po.actief = True
+        po.save()
+
+    assert toegang.rechten_op(ib, behandeld) == toegang.RECHTEN["school"]
+    assert toegang.rechten_op(regie, behandeld) == toegang.RECHTEN["coordinator"]
+
+
+def test_wachtrij_onbereikbaar_berekent_meteen(
+    behandeld, ib, monkeypatch, django_capture_on_commit_callbacks
+):
+    from hulpvragen import tasks
+
+    def onbereikbaar(*args, **kwargs):
+        raise OSError("Connection refused")
+
+    monkeypatch.setattr(tasks.herbereken_toegang, "delay", onbereikbaar)
+    with django_capture_on_commit_callbacks(execute=True):
+        lidmaatschap = zet_uit(ib)
+    assert not HulpvraagRecht.objects.filter(user=ib).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lidmaatschap.actief = True
+        lidmaatschap.save()
+
+    assert toegang.rechten_op(ib, behandeld) == toegang.RECHTEN["school"]
 
 
 def test_leerling_naar_een_andere_school_verhuist_de_toegang_van_de_school(
@@ -244,6 +368,7 @@ def test_leerling_naar_een_andere_school_verhuist_de_toegang_van_de_school(
 
     leerling_services.werk_leerling_bij(door=ib, omgeving=po, leerling=leerling)
 
+    # In the same transaction, without waiting for a queue.
     assert toegang.rechten_op(ib, behandeld) == toegang.RECHTEN["school"]
     assert toegang.rechten_op(ib_andere_school, behandeld) == toegang.RECHTEN["school"]
     assert toegang.rechten_op(coo, behandeld) == GEEN
@@ -251,10 +376,11 @@ def test_leerling_naar_een_andere_school_verhuist_de_toegang_van_de_school(
 
 
 def test_later_toegevoegde_ib_coo_ziet_de_bestaande_hulpvragen_van_de_school(
-    po, school, andere_school, behandeld, maak_lid, maak
+    po, school, andere_school, behandeld, maak_lid, maak, django_capture_on_commit_callbacks
 ):
-    nieuw = maak_lid(po, "ib_coo", organisatie=school, voornaam="Lisa", achternaam="Smit")
-    anders = maak_lid(po, "ib_coo", organisatie=andere_school)
+    with django_capture_on_commit_callbacks(execute=True):
+        nieuw = maak_lid(po, "ib_coo", organisatie=school, voornaam="Lisa", achternaam="Smit")
+        anders = maak_lid(po, "ib_coo", organisatie=andere_school)
 
     assert toegang.rechten_op(nieuw, behandeld) == toegang.RECHTEN["school"]
     assert list(zichtbare_hulpvragen(gebruiker=nieuw, omgeving=po)) == [behandeld]

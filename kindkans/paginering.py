@@ -1,0 +1,38 @@
+"""Pages of long lists that cost the same on page 1, page 400 and the last page."""
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+
+
+class Paginering(Paginator):
+    """Django's Paginator, but a page first reads only its ids, through the filters and the
+    ordering and from whichever end of the list is nearer, and then loads just those rows with
+    their joins. Deep pages then no longer join and sort every row before them."""
+
+    def page(self, number):
+        lijst = self.object_list
+        if not isinstance(lijst, QuerySet):
+            return super().page(number)
+        number = self.validate_number(number)
+        begin = (number - 1) * self.per_page
+        eind = min(begin + self.per_page, self.count)
+        lijst = _met_pk_als_laatste(lijst)
+        if begin > self.count - eind:
+            # Nearer to the end: walk the list backwards and turn the page around.
+            ids = list(
+                lijst.reverse().values_list("pk", flat=True)[self.count - eind : self.count - begin]
+            )[::-1]
+        else:
+            ids = list(lijst.values_list("pk", flat=True)[begin:eind])
+        # The same queryset again (its filters, joins and deferred columns), for these rows only.
+        rijen = {rij.pk: rij for rij in lijst.filter(pk__in=ids).order_by()}
+        return self._get_page([rijen[pk] for pk in ids if pk in rijen], number, self)
+
+
+def _met_pk_als_laatste(lijst):
+    """An ordering that ends in the primary key, so walking back gives the same pages."""
+    orde = list(lijst.query.order_by) or list(lijst.model._meta.ordering)
+    namen = {veld.lstrip("-") for veld in orde if isinstance(veld, str)}
+    if namen & {"pk", lijst.model._meta.pk.name}:
+        return lijst
+    return lijst.order_by(*orde, "-pk")

@@ -1,0 +1,64 @@
+"""Paginering gives the same pages as Django's Paginator, reading each from the nearer end."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kindkans.paginering import Paginering
+from leerlingen.models import Leerling
+from tests.factories import LeerlingFactory, OrganisatieFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def leerlingen():
+    """53 leerlingen: achternaam A00…A52, but every three share one (ties in the ordering)."""
+    school = OrganisatieFactory()
+    for i in range(53):
+        LeerlingFactory(school=school, achternaam=f"A{i // 3:02d}", voornaam=f"V{i:02d}")
+    return Leerling.objects.filter(school=school).select_related("school")
+
+
+def namen(pagina):
+    return [leerling.voornaam for leerling in pagina.object_list]
+
+
+def test_pagina_aan_het_begin_in_het_midden_en_aan_het_eind(leerlingen):
+    paginering = Paginering(leerlingen.order_by("voornaam"), 25)
+
+    assert namen(paginering.page(1)) == [f"V{i:02d}" for i in range(25)]
+    assert namen(paginering.page(2)) == [f"V{i:02d}" for i in range(25, 50)]
+    assert namen(paginering.page(3)) == ["V50", "V51", "V52"]
+    assert paginering.page(3).has_next() is False
+    assert paginering.num_pages == 3
+
+
+def test_gelijke_waarden_geven_van_voren_en_van_achteren_dezelfde_volgorde(leerlingen):
+    # Ordered by achternaam only (the model's ordering adds voornaam; this one does not).
+    paginering = Paginering(leerlingen.order_by("-achternaam"), 10)
+
+    gelezen = [naam for nummer in paginering.page_range for naam in namen(paginering.page(nummer))]
+
+    assert len(gelezen) == 53
+    assert len(set(gelezen)) == 53
+    # Within one achternaam the primary key decides, newest first, on every page.
+    assert gelezen[:4] == ["V52", "V51", "V50", "V49"]
+
+
+def test_de_rijen_van_een_pagina_komen_met_hun_joins(leerlingen):
+    paginering = Paginering(leerlingen, 25)
+    paginering.count  # noqa: B018 - counted once, as a page view does
+
+    with CaptureQueriesContext(connection) as vragen:
+        laatste = paginering.page(3)
+        scholen = [leerling.school.naam for leerling in laatste.object_list]
+
+    # One query for the ids (from the end), one for the rows with their school.
+    assert len(vragen) == 2
+    assert len(scholen) == 3
+    assert "DESC" in vragen[0]["sql"].upper()
+
+
+def test_een_lijst_zonder_queryset_werkt_zoals_bij_django():
+    assert list(Paginering(list(range(30)), 25).page(2).object_list) == [25, 26, 27, 28, 29]
