@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
+from accounts.models import Rol
 from kindkans.eenmalig import EenmaligMixin
 from kindkans.paginering import Paginering
 from leerlingen.selectors import leerlingen_voor, scholen_van_ib_coo
@@ -61,9 +62,9 @@ class HulpvraagLijstView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["mag_aanmaken"] = leerlingen_voor(
-            gebruiker=self.request.user, omgeving=self.request.omgeving
-        ).exists()
+        # An IB/COO of a school starts hulpvragen (NieuweHulpvraagView checks it again); the
+        # request already holds the lidmaatschappen of this omgeving.
+        context["mag_aanmaken"] = any(lid.rol == Rol.IB_COO for lid in self.request.lidmaatschappen)
         return context
 
 

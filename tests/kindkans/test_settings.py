@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -58,3 +59,45 @@ def test_content_security_policy_staat_alleen_eigen_bronnen_toe(client, db):
     assert "script-src 'self'" in beleid
     assert "frame-ancestors 'none'" in beleid
     assert "unsafe-inline" not in beleid
+
+
+def _database_instellingen(**env):
+    omgeving = {k: v for k, v in os.environ.items() if k != "CONN_MAX_AGE"}
+    omgeving.update(env, DJANGO_SETTINGS_MODULE="kindkans.settings")
+    resultaat = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, json; django.setup(); from django.conf import settings; "
+            "d = settings.DATABASES['default']; "
+            "print(json.dumps([d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d.get('OPTIONS')]))",
+        ],
+        cwd=ROOT,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(resultaat.stdout)
+
+
+def test_postgresql_houdt_verbindingen_vast_met_controle_en_zonder_jit():
+    assert _database_instellingen(DATABASE_URL="postgres://postgres@127.0.0.1:5432/kindkans") == [
+        60,
+        True,
+        {"options": "-c jit=off"},
+    ]
+    assert (
+        _database_instellingen(
+            DATABASE_URL="postgres://postgres@127.0.0.1:5432/kindkans", CONN_MAX_AGE="0"
+        )[0]
+        == 0
+    )
+
+
+def test_sqlite_krijgt_geen_postgresql_opties(tmp_path):
+    assert _database_instellingen(DATABASE_URL=f"sqlite:///{tmp_path}/x.sqlite3") == [
+        60,
+        True,
+        {},
+    ]
