@@ -17,7 +17,21 @@ from .beheerformulieren import (
 )
 from .models import Gebruiker, Lidmaatschap, Omgeving, Organisatie
 
-RelatedOnly = admin.RelatedOnlyFieldListFilter
+
+class BinnenBeheer(admin.RelatedFieldListFilter):
+    """A filter on an omgeving or organisatie that offers those within the omgevingen this
+    person manages (every one for a superuser), like RelatedOnlyFieldListFilter keeps other
+    omgevingen out of sight, but without reading every listed row to find them (that read all
+    notificaties of an omgeving on every page of the list)."""
+
+    def field_choices(self, field, request, model_admin):
+        model = field.related_model
+        rijen = model._default_manager.complex_filter(field.get_limit_choices_to())
+        if not request.user.is_superuser:
+            pad = "pk" if model is Omgeving else "omgeving"
+            rijen = rijen.filter(**{f"{pad}__in": beheerde_omgeving_ids(request)})
+        volgorde = self.field_admin_ordering(field, request, model_admin) or ()
+        return [(rij.pk, str(rij)) for rij in rijen.order_by(*volgorde)]
 
 
 def beheerde_omgeving_ids(request):
@@ -192,7 +206,7 @@ class OmgevingAdmin(BeheerlogMixin, OmgevingScopeMixin, admin.ModelAdmin):
 @admin.register(Organisatie)
 class OrganisatieAdmin(BeheerlogMixin, OmgevingScopeMixin, admin.ModelAdmin):
     list_display = ["naam", "soort", "brin", "omgeving"]
-    list_filter = ["soort", ("omgeving", RelatedOnly)]
+    list_filter = ["soort", ("omgeving", BinnenBeheer)]
     search_fields = ["naam", "brin"]
     list_select_related = ["omgeving"]
 
@@ -232,7 +246,7 @@ class LidmaatschapInline(OmgevingScopeMixin, admin.TabularInline):
 class LidmaatschapAdmin(BeheerlogMixin, OmgevingScopeMixin, admin.ModelAdmin):
     form = LidmaatschapBeheerForm
     list_display = ["gebruiker", "email", "rol", "organisatie", "omgeving", "actief"]
-    list_filter = ["rol", "actief", ("omgeving", RelatedOnly), ("organisatie", RelatedOnly)]
+    list_filter = ["rol", "actief", ("omgeving", BinnenBeheer), ("organisatie", BinnenBeheer)]
     search_fields = [
         "gebruiker__email",
         "gebruiker__voornaam",
@@ -322,7 +336,7 @@ class GebruikerAdmin(BeheerlogMixin, OmgevingScopeMixin, UserAdmin):
     list_filter = [
         "is_active",
         WachtwoordFilter,
-        ("lidmaatschappen__omgeving", RelatedOnly),
+        ("lidmaatschappen__omgeving", BinnenBeheer),
         "lidmaatschappen__rol",
     ]
     search_fields = ["email", "voornaam", "achternaam"]

@@ -7,7 +7,7 @@ form (see models.Formulier.velden_bij_openen).
 
 from django.contrib import admin
 
-from accounts.admin import OmgevingScopeMixin, RelatedOnly, beheerde_omgeving_ids
+from accounts.admin import BinnenBeheer, OmgevingScopeMixin, beheerde_omgeving_ids
 from accounts.models import Rol
 
 from .forms import FormulierDefinitieAdminForm, VeldAdminForm, VeldInlineFormSet
@@ -49,7 +49,7 @@ class FormulierDefinitieAdmin(OmgevingScopeMixin, admin.ModelAdmin):
     form = FormulierDefinitieAdminForm
     inlines = [VeldInline]
     list_display = ["naam", "omgeving", "rollen_weergave", "aantal_velden", "actief"]
-    list_filter = ["actief", ("omgeving", RelatedOnly)]
+    list_filter = ["actief", ("omgeving", BinnenBeheer)]
     search_fields = ["naam"]
     list_select_related = ["omgeving"]
 

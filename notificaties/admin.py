@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from accounts.admin import OmgevingScopeMixin, RelatedOnly
+from accounts.admin import BinnenBeheer, OmgevingScopeMixin
 from logboek.beheer import DossierInBeheerMixin
 
 from .catalogus import voorbeeld_context
@@ -44,11 +44,12 @@ class NotificatieAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmi
         "aangemaakt_op",
         "verstuurd_op",
     ]
-    list_filter = ["status", "soort", ("omgeving", RelatedOnly), "aangemaakt_op"]
+    list_filter = ["status", "soort", ("omgeving", BinnenBeheer), "aangemaakt_op"]
     search_fields = ["ontvanger__email", "ontvanger__achternaam"]
     filterbare_velden = VERLOOP
     list_select_related = ["ontvanger", "omgeving"]
-    date_hierarchy = "aangemaakt_op"
+    # No date_hierarchy: it reads the dates of every listed mail on every page; the date filter
+    # (today, past 7 days, this month, this year) reads none.
     actions = ["opnieuw_versturen"]
 
     def get_fields(self, request, obj=None):
@@ -95,7 +96,7 @@ class NotificatieAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmi
 @admin.register(MailSjabloon)
 class MailSjabloonAdmin(OmgevingScopeMixin, admin.ModelAdmin):
     list_display = ["soort", "omgeving", "onderwerp"]
-    list_filter = ["soort", ("omgeving", RelatedOnly)]
+    list_filter = ["soort", ("omgeving", BinnenBeheer)]
     search_fields = ["onderwerp", "tekst"]
 
     def get_form(self, request, obj=None, **kwargs):
