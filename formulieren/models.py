@@ -190,6 +190,15 @@ class Formulier(models.Model):
     hulpvraag = models.ForeignKey(
         Hulpvraag, verbose_name="hulpvraag", on_delete=models.CASCADE, related_name="formulieren"
     )
+    # The hulpvraag's omgeving, copied (a hulpvraag never moves): the Formulieren overview walks
+    # an omgeving's forms newest first instead of joining every visible hulpvraag's forms.
+    omgeving = models.ForeignKey(
+        "accounts.Omgeving",
+        verbose_name="omgeving",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
     waarden = models.JSONField("waarden", default=dict, blank=True)
     veldenset = models.JSONField("velden waartegen ingevuld", default=list)
     auteur = models.ForeignKey(
@@ -212,9 +221,17 @@ class Formulier(models.Model):
         verbose_name = "formulier"
         verbose_name_plural = "formulieren"
         ordering = ["aangemaakt_op", "pk"]
+        indexes = [
+            models.Index(fields=["omgeving", "-gewijzigd_op", "-id"], name="formulier_overzicht"),
+        ]
 
     def __str__(self):
         return f"{self.definitie.naam} bij {self.hulpvraag.nummer}"
+
+    def save(self, *args, **kwargs):
+        if self.omgeving_id is None:
+            self.omgeving_id = self.hulpvraag.omgeving_id
+        super().save(*args, **kwargs)
 
     def velden_bij_openen(self, huidige=None):
         """The fields to show and fill now: the ones it was filled against, as they were, plus

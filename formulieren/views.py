@@ -9,7 +9,7 @@ from django.views.generic import ListView, TemplateView
 
 from hulpvragen import toegang
 from hulpvragen.views import HulpvraagMixin, VastleggenMixin, fouten_naar_formulier
-from kindkans.paginering import Paginering
+from kindkans.paginering import ZonderTelling
 from logboek.models import Actie
 
 from . import services
@@ -299,7 +299,7 @@ class OverzichtView(OverzichtMixin, ListView):
     template_name = "formulieren/overzicht.html"
     context_object_name = "formulieren"
     paginate_by = 25
-    paginator_class = Paginering
+    paginator_class = ZonderTelling  # a feed of changes: no COUNT of every visible form
 
     def get_queryset(self):
         return zichtbare_formulieren(gebruiker=self.request.user, omgeving=self.request.omgeving)

@@ -1,6 +1,6 @@
 """Pages of long lists that cost the same on page 1, page 400 and the last page."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 
 
@@ -36,3 +36,39 @@ def _met_pk_als_laatste(lijst):
     if namen & {"pk", lijst.model._meta.pk.name}:
         return lijst
     return lijst.order_by(*orde, "-pk")
+
+
+class ZonderTelling(Paginator):
+    """Pages of a list read newest first (a feed, such as the Formulieren overview): Vorige and
+    Volgende without a total. A page reads one row more than it shows to know whether a next
+    one exists, so no COUNT over everything a person may see is needed."""
+
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("Dat is geen paginanummer.") from None
+        if number < 1:
+            raise EmptyPage("Die pagina bestaat niet.")
+        begin = (number - 1) * self.per_page
+        rijen = list(self.object_list[begin : begin + self.per_page + 1])
+        if number > 1 and not rijen:
+            raise EmptyPage("Die pagina bestaat niet.")
+        return PaginaZonderTelling(rijen[: self.per_page], number, self, len(rijen) > self.per_page)
+
+
+class PaginaZonderTelling(Page):
+    zonder_telling = True
+
+    def __init__(self, object_list, number, paginator, heeft_volgende):
+        super().__init__(object_list, number, paginator)
+        self.heeft_volgende = heeft_volgende
+
+    def has_next(self):
+        return self.heeft_volgende
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1

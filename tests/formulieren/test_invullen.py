@@ -452,3 +452,31 @@ def test_overzicht_evenveel_queries_bij_2_en_20_formulieren(
     with django_assert_max_num_queries(len(weinig.captured_queries)):
         pagina = client.get(reverse("formulieren:overzicht")).content.decode()
     assert pagina.count("Team Schoolondersteuning</a>") == 20
+
+
+def test_overzicht_bladert_zonder_telling_en_kent_de_omgeving_van_elk_formulier(
+    client, po, ib, regie, team, school
+):
+    for _ in range(26):
+        hv = hulpvraag_services.maak_hulpvraag(
+            door=ib,
+            omgeving=po,
+            leerling=LeerlingFactory(school=school, gecontroleerd_op=timezone.now()),
+            titel="Leesproblemen",
+            omschrijving="",
+            coordinator=regie,
+        )
+        formulier = services.maak_formulier(door=ib, hulpvraag=hv, definitie=team, waarden={})
+        assert formulier.omgeving_id == po.pk  # copied from its hulpvraag
+    client.force_login(ib)
+
+    eerste = client.get(reverse("formulieren:overzicht")).content.decode()
+    tweede = client.get(reverse("formulieren:overzicht") + "?page=2").content.decode()
+
+    assert eerste.count("Team Schoolondersteuning</a>") == 25
+    assert "<span>Pagina 1</span>" in eerste
+    assert "page=2" in eerste
+    assert tweede.count("Team Schoolondersteuning</a>") == 1
+    assert "<span>Pagina 2</span>" in tweede
+    assert "page=3" not in tweede
+    assert client.get(reverse("formulieren:overzicht") + "?page=3").status_code == 404

@@ -1,10 +1,11 @@
 """Paginering gives the same pages as Django's Paginator, reading each from the nearer end."""
 
 import pytest
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kindkans.paginering import Paginering
+from kindkans.paginering import Paginering, ZonderTelling
 from leerlingen.models import Leerling
 from tests.factories import LeerlingFactory, OrganisatieFactory
 
@@ -62,3 +63,23 @@ def test_de_rijen_van_een_pagina_komen_met_hun_joins(leerlingen):
 
 def test_een_lijst_zonder_queryset_werkt_zoals_bij_django():
     assert list(Paginering(list(range(30)), 25).page(2).object_list) == [25, 26, 27, 28, 29]
+
+
+def test_zonder_telling_bladert_zonder_count(leerlingen):
+    paginering = ZonderTelling(leerlingen.order_by("voornaam"), 25)
+
+    with CaptureQueriesContext(connection) as vragen:
+        eerste = paginering.page(1)
+        laatste = paginering.page(3)
+
+    assert [v for v in vragen if "COUNT(" in v["sql"].upper()] == []
+    assert len(vragen) == 2
+    assert namen(eerste)[:2] == ["V00", "V01"]
+    assert eerste.has_next() and not eerste.has_previous()
+    assert eerste.next_page_number() == 2
+    assert namen(laatste) == ["V50", "V51", "V52"]
+    assert not laatste.has_next() and laatste.previous_page_number() == 2
+    with pytest.raises(EmptyPage):
+        paginering.page(4)
+    with pytest.raises(PageNotAnInteger):
+        paginering.page("x")

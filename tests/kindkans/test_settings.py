@@ -85,7 +85,7 @@ def test_postgresql_houdt_verbindingen_vast_met_controle_en_zonder_jit():
     assert _database_instellingen(DATABASE_URL="postgres://postgres@127.0.0.1:5432/kindkans") == [
         60,
         True,
-        {"options": "-c jit=off"},
+        {"options": "-c jit=off -c random_page_cost=1.1"},
     ]
     assert (
         _database_instellingen(
