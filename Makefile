@@ -51,3 +51,4 @@ clean:
 bench: install
 	$(BIN)/python bench/hulpvragenlijst.py
 	@echo "bench/logboek.py needs PostgreSQL: DATABASE_URL=postgres://…/kindkans_bench $(BIN)/python bench/logboek.py"
+	@echo "bench/schaal/ (a small and a 1M installation, PostgreSQL): see README, Scale"

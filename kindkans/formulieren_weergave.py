@@ -1,10 +1,12 @@
 """Form rendering for the whole portal: every required field also carries aria-required, a
-field's help text is escaped (Django's own field template marks it safe), and a choice list
-renders its options in one template instead of two includes per option (the school filter of
-an SWV with 300 schools took 25 ms; the HTML is the same)."""
+field's help text is escaped (Django's own field template marks it safe), and a choice list is
+written in Python with exactly the HTML of Django's template: the template language spent 25 µs
+per option, 15 ms a page on the school filter of an SWV with 300 schools."""
 
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 
 class KindkansBoundField(BoundField):
@@ -21,8 +23,41 @@ class KindkansRenderer(DjangoTemplates):
     # Found through APP_DIRS (kindkans/templates/): this renderer does not read TEMPLATES' DIRS.
     field_template_name = "kindkans/forms/veld.html"
 
-    # Django's own widget template → ours, same output.
-    vervangen = {"django/forms/widgets/select.html": "kindkans/forms/keuzelijst.html"}
-
     def render(self, template_name, context, request=None):
-        return super().render(self.vervangen.get(template_name, template_name), context, request)
+        if template_name == "django/forms/widgets/select.html":
+            return keuzelijst(context["widget"])
+        return super().render(template_name, context, request)
+
+
+def _attributen(attrs):
+    # django/forms/widgets/attrs.html: False leaves an attribute out, True writes its name only.
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", naam) if waarde is True else format_html(' {}="{}"', naam, waarde),)
+            for naam, waarde in attrs.items()
+            if waarde is not False
+        ),
+    )
+
+
+def keuzelijst(widget):
+    """django/forms/widgets/select.html with its select_option.html, character for character."""
+    delen = [format_html('<select name="{}"{}>', widget["name"], _attributen(widget["attrs"]))]
+    for groep, opties, _ in widget["optgroups"]:
+        if groep:
+            delen.append(format_html('\n  <optgroup label="{}">', groep))
+        for optie in opties:
+            delen.append(
+                format_html(
+                    '\n  <option value="{}"{}>{}</option>\n',
+                    str(optie["value"]),
+                    _attributen(optie["attrs"]),
+                    optie["label"],
+                )
+            )
+        if groep:
+            delen.append("\n  </optgroup>")
+    delen.append("\n</select>")
+    return mark_safe("".join(delen))  # noqa: S308 - every part went through format_html
