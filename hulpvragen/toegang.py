@@ -142,7 +142,9 @@ def vergeet_permissie_ids(**kwargs):
 
 
 def _sql(queryset):
-    return queryset.query.sql_with_params()
+    # Without the models' default ordering: a set needs no ORDER BY (Lidmaatschap's would join
+    # omgeving and gebruiker just to sort).
+    return queryset.order_by().query.sql_with_params()
 
 
 def _gewenst(hulpvragen, gebruiker_id, vandaag):

@@ -429,20 +429,31 @@ def test_overzicht_toont_de_formulieren_van_eigen_hulpvragen(
     assert "Er zijn nog geen formulieren bij uw hulpvragen." in pagina
 
 
+def formulieren_op_nieuwe_hulpvragen(aantal, *, po, ib, regie, school, team):
+    """`aantal` hulpvragen of the IB/COO's school, each with a Team Schoolondersteuning."""
+    formulieren = []
+    for _ in range(aantal):
+        hv = hulpvraag_services.maak_hulpvraag(
+            door=ib,
+            omgeving=po,
+            leerling=LeerlingFactory(school=school, gecontroleerd_op=timezone.now()),
+            titel="Leesproblemen",
+            omschrijving="",
+            coordinator=regie,
+        )
+        formulieren.append(
+            services.maak_formulier(door=ib, hulpvraag=hv, definitie=team, waarden={})
+        )
+    return formulieren
+
+
 def test_overzicht_evenveel_queries_bij_2_en_20_formulieren(
     client, po, ib, regie, team, betrokkenheid, school, django_assert_max_num_queries
 ):
     def maak(aantal):
-        for _ in range(aantal):
-            hv = hulpvraag_services.maak_hulpvraag(
-                door=ib,
-                omgeving=po,
-                leerling=LeerlingFactory(school=school, gecontroleerd_op=timezone.now()),
-                titel="Leesproblemen",
-                omschrijving="",
-                coordinator=regie,
-            )
-            services.maak_formulier(door=ib, hulpvraag=hv, definitie=team, waarden={})
+        formulieren_op_nieuwe_hulpvragen(
+            aantal, po=po, ib=ib, regie=regie, school=school, team=team
+        )
 
     client.force_login(ib)
     maak(2)
@@ -457,17 +468,10 @@ def test_overzicht_evenveel_queries_bij_2_en_20_formulieren(
 def test_overzicht_bladert_zonder_telling_en_kent_de_omgeving_van_elk_formulier(
     client, po, ib, regie, team, school
 ):
-    for _ in range(26):
-        hv = hulpvraag_services.maak_hulpvraag(
-            door=ib,
-            omgeving=po,
-            leerling=LeerlingFactory(school=school, gecontroleerd_op=timezone.now()),
-            titel="Leesproblemen",
-            omschrijving="",
-            coordinator=regie,
-        )
-        formulier = services.maak_formulier(door=ib, hulpvraag=hv, definitie=team, waarden={})
-        assert formulier.omgeving_id == po.pk  # copied from its hulpvraag
+    formulieren = formulieren_op_nieuwe_hulpvragen(
+        26, po=po, ib=ib, regie=regie, school=school, team=team
+    )
+    assert {formulier.omgeving_id for formulier in formulieren} == {po.pk}  # from the hulpvraag
     client.force_login(ib)
 
     eerste = client.get(reverse("formulieren:overzicht")).content.decode()
