@@ -65,6 +65,11 @@ class Notificatie(models.Model):
         ordering = ["-aangemaakt_op", "-pk"]
         indexes = [
             models.Index(fields=["ontvanger", "omgeving", "-aangemaakt_op"]),
+            # The beheer list of an omgeving's mails, newest first: a page instead of sorting
+            # 150,000 mails (642 → 79 ms at a million hulpvragen, bench/schaal).
+            models.Index(
+                fields=["omgeving", "-aangemaakt_op", "-id"], name="notificatie_beheerlijst"
+            ),
             # The unread count in the menu, on every page: only the unread rows.
             models.Index(
                 fields=["ontvanger", "omgeving"],
