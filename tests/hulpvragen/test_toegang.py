@@ -525,3 +525,20 @@ def test_niemand_heeft_een_modelbreed_recht(
             assert not gebruiker.has_perm(f"hulpvragen.{recht}"), (gebruiker, recht)
     # While the object rechten are there, per hulpvraag.
     assert ib.has_perm(f"hulpvragen.{toegang.AFRONDEN}", behandeld)
+
+
+def test_gewenste_rechten_zijn_wat_de_rijen_na_een_berekening_zeggen(
+    po, behandeld, ib, regie, maak_lid, registreer_relatie
+):
+    extern = maak_lid(po, "externe_deelnemer")
+    eind = timezone.localdate() + datetime.timedelta(days=3)
+    registreer_relatie(behandeld, extern, geldig_tot=eind)
+    toegang.synchroniseer_toegang(behandeld)
+
+    gewenst = toegang.gewenste_rechten(behandeld)
+
+    assert gewenst == {sleutel: tot for sleutel, (_, tot) in rijen(behandeld).items()}
+    assert gewenst[extern.pk, "view_hulpvraag"] == eind  # a date, also on SQLite
+    assert gewenst[extern.pk, "plaats_reactie"] == eind
+    assert gewenst[ib.pk, "rond_af"] is None
+    assert (regie.pk, "rond_af") not in gewenst
