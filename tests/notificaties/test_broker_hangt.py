@@ -30,8 +30,9 @@ smtp_server = test_echte_worker.smtp_server
 worker = test_echte_worker.worker
 
 
-class HangendeBroker:
-    """Accepts every connection and never answers, as a Redis frozen by a long fork or pause."""
+class Luisteraar:
+    """A local TCP port that accepts every connection in a thread; `_verbonden` decides what
+    happens with one."""
 
     def __init__(self):
         self.socket = socket.socket()
@@ -41,39 +42,8 @@ class HangendeBroker:
         threading.Thread(target=self._neem_aan, daemon=True).start()
 
     @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.socket.getsockname()[1]}/0"
-
-    def _neem_aan(self):
-        while True:
-            try:
-                verbinding, _ = self.socket.accept()
-            except OSError:
-                return
-            self.verbindingen.append(verbinding)
-
-    def sluit(self):
-        self.socket.close()
-        for verbinding in self.verbindingen:
-            verbinding.close()
-
-
-class BevriezendeRedis:
-    """A TCP proxy in front of the real Redis that, once frozen, passes nothing on any more:
-    a broker that answered a moment ago and now hangs on an open connection."""
-
-    def __init__(self, redis_url):
-        self.doel = urlsplit(redis_url)
-        self.bevroren = threading.Event()
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(50)
-        self.verbindingen = []
-        threading.Thread(target=self._neem_aan, daemon=True).start()
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.socket.getsockname()[1]}{self.doel.path}"
+    def poort(self):
+        return self.socket.getsockname()[1]
 
     def _neem_aan(self):
         while True:
@@ -81,10 +51,43 @@ class BevriezendeRedis:
                 klant, _ = self.socket.accept()
             except OSError:
                 return
-            redis_kant = socket.create_connection((self.doel.hostname, self.doel.port))
-            self.verbindingen += [klant, redis_kant]
-            for van, naar in ((klant, redis_kant), (redis_kant, klant)):
-                threading.Thread(target=self._pomp, args=(van, naar), daemon=True).start()
+            self._verbonden(klant)
+
+    def sluit(self):
+        self.socket.close()
+        for verbinding in self.verbindingen:
+            verbinding.close()
+
+
+class HangendeBroker(Luisteraar):
+    """Accepts every connection and never answers, as a Redis frozen by a long fork or pause."""
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.poort}/0"
+
+    def _verbonden(self, klant):
+        self.verbindingen.append(klant)
+
+
+class BevriezendeRedis(Luisteraar):
+    """A TCP proxy in front of the real Redis that, once frozen, passes nothing on any more:
+    a broker that answered a moment ago and now hangs on an open connection."""
+
+    def __init__(self, redis_url):
+        self.doel = urlsplit(redis_url)
+        self.bevroren = threading.Event()
+        super().__init__()
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.poort}{self.doel.path}"
+
+    def _verbonden(self, klant):
+        redis_kant = socket.create_connection((self.doel.hostname, self.doel.port))
+        self.verbindingen += [klant, redis_kant]
+        for van, naar in ((klant, redis_kant), (redis_kant, klant)):
+            threading.Thread(target=self._pomp, args=(van, naar), daemon=True).start()
 
     def _pomp(self, van, naar):
         while True:
@@ -96,11 +99,6 @@ class BevriezendeRedis:
                     naar.sendall(data)
             except OSError:
                 return
-
-    def sluit(self):
-        self.socket.close()
-        for verbinding in self.verbindingen:
-            verbinding.close()
 
 
 def gebruik_broker(url):
