@@ -9,6 +9,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Rol
 from kindkans.grenzen import controleer_velden
 from leerlingen.selectors import leerlingen_voor
 from notificaties.catalogus import Soort
@@ -28,6 +29,12 @@ class Conflict(Exception):
     def __init__(self, opgeslagen):
         super().__init__("Iemand anders heeft dit intussen gewijzigd.")
         self.opgeslagen = opgeslagen
+
+
+def mag_hulpvraag_inzetten(lidmaatschappen):
+    """Only the IB/COO of a school zet een hulpvraag in: one of the person's active
+    lidmaatschappen in this omgeving (request.lidmaatschappen) is IB/COO."""
+    return any(lid.rol == Rol.IB_COO for lid in lidmaatschappen)
 
 
 def _bewaar_als_versie(rijen, pk, versie, **velden):

@@ -11,10 +11,9 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
-from accounts.models import Rol
 from kindkans.eenmalig import EenmaligMixin
 from kindkans.paginering import Paginering
-from leerlingen.selectors import leerlingen_voor, scholen_van_ib_coo
+from leerlingen.selectors import leerlingen_voor
 from logboek.models import Actie
 from logboek.services import leg_vast
 
@@ -62,9 +61,7 @@ class HulpvraagLijstView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # An IB/COO of a school starts hulpvragen (NieuweHulpvraagView checks it again); the
-        # request already holds the lidmaatschappen of this omgeving.
-        context["mag_aanmaken"] = any(lid.rol == Rol.IB_COO for lid in self.request.lidmaatschappen)
+        context["mag_aanmaken"] = services.mag_hulpvraag_inzetten(self.request.lidmaatschappen)
         return context
 
 
@@ -98,7 +95,7 @@ class NieuweHulpvraagView(EenmaligMixin, VastleggenMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.leerlingen = leerlingen_voor(gebruiker=request.user, omgeving=request.omgeving)
-        if not scholen_van_ib_coo(gebruiker=request.user, omgeving=request.omgeving).exists():
+        if not services.mag_hulpvraag_inzetten(request.lidmaatschappen):
             raise PermissionDenied("Alleen een IB/COO van een school zet een hulpvraag in.")
         self.leerling = None
         gekozen = request.GET.get("leerling") or request.POST.get("leerling")

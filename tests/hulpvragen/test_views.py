@@ -373,3 +373,13 @@ def test_andere_behandelaar_via_het_scherm_verhuist_toegang_en_mailt(
     assert "nieuwe aanpak toegevoegd voor u als behandelaar" in mailoutbox[-1].body
     assert toegang.ZIEN in toegang.rechten_op(regie2, hulpvraag)
     assert toegang.rechten_op(regie, hulpvraag) == frozenset()
+
+
+def test_alleen_de_ib_coo_krijgt_de_knop_en_de_pagina_nieuwe_hulpvraag(client, ib, regie):
+    client.force_login(ib)
+    assert "Nieuwe hulpvraag</a>" in client.get(reverse("hulpvragen:lijst")).content.decode()
+    assert client.get(reverse("hulpvragen:nieuw")).status_code == 200
+
+    client.force_login(regie)
+    assert "Nieuwe hulpvraag</a>" not in client.get(reverse("hulpvragen:lijst")).content.decode()
+    assert client.get(reverse("hulpvragen:nieuw")).status_code == 403
