@@ -30,7 +30,7 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import Gebruiker, Lidmaatschap, Omgeving, Organisatie  # noqa: E402
 from bench.inloggen import log_in  # noqa: E402
-from hulpvragen.models import Hulpvraag, StatusWijziging  # noqa: E402
+from hulpvragen.models import Hulpvraag, StatusWijziging, zoektekst_van  # noqa: E402
 from hulpvragen.toegang import synchroniseer_toegang  # noqa: E402
 from leerlingen.models import Leerling  # noqa: E402
 
@@ -65,6 +65,7 @@ def wereld(aantal, code):
             omgeving=omgeving,
             leerling=leerling,
             titel="Team Schoolondersteuning",
+            zoektekst=zoektekst_van("Team Schoolondersteuning", leerling),
             coordinator=regie,
             aangemaakt_door=ib,
         )

@@ -7,6 +7,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from accounts.models import Omgeving
 from kindkans.grenzen import OMSCHRIJVING_MAX, STATUS_OMSCHRIJVING_MAX, MaxTekens
+from kindkans.zoeken import zoekvorm
 from leerlingen.models import Leerling
 
 from .workflow import Status
@@ -47,6 +48,11 @@ class Hulpvraag(models.Model):
     gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
     # Raised by every edit through a form: a save that started from an older versie is refused.
     versie = models.PositiveIntegerField("versie", default=0)
+    # What the search of the Hulpvragen tab reads: titel and the leerling's names in one
+    # column (kindkans.zoeken.zoekvorm), so one index answers a word that may be in any of them
+    # (on PostgreSQL a trigram index per omgeving, migration 0008). Kept by save(), by
+    # wijzig_hulpvraag and, when a leerling is renamed, by signals.leerling_opgeslagen.
+    zoektekst = models.TextField("zoektekst", editable=False, default="")
 
     class Meta:
         verbose_name = "hulpvraag"
@@ -65,10 +71,22 @@ class Hulpvraag(models.Model):
         ]
         indexes = [
             models.Index(fields=["omgeving", "status", "-aangemaakt_op"]),
+            # The Hulpvragen tab's own order, walked by a list that checks rights per row.
+            models.Index(fields=["omgeving", "-aangemaakt_op", "-id"], name="hulpvraag_lijst"),
         ]
 
     def __str__(self):
         return f"{self.nummer} {self.titel} — {self.leerling}"
+
+    def save(self, *args, **kwargs):
+        self.zoektekst = self.bereken_zoektekst()
+        bijwerken = kwargs.get("update_fields")
+        if bijwerken is not None and {"titel", "leerling", "leerling_id"} & set(bijwerken):
+            kwargs["update_fields"] = {*bijwerken, "zoektekst"}
+        super().save(*args, **kwargs)
+
+    def bereken_zoektekst(self):
+        return zoektekst_van(self.titel, self.leerling)
 
     @property
     def nummer(self):
@@ -78,6 +96,13 @@ class Hulpvraag(models.Model):
     @property
     def is_afgerond(self):
         return self.status == Status.AFGEROND
+
+
+def zoektekst_van(titel, leerling):
+    """Titel and names on lines of their own: a typed word never holds a line break, so it
+    matches within one of them, as it did when each was searched apart."""
+    delen = (titel, leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam)
+    return zoekvorm("\n".join(delen))
 
 
 class StatusWijziging(models.Model):

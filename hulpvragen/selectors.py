@@ -11,11 +11,12 @@ from .toegang import ZIEN, met_recht
 BEHANDELENDE_ROLLEN = [Rol.SCHAKELFUNCTIONARIS_VERBINDING, Rol.REGIEROLHOUDER]
 
 
-def zichtbare_hulpvragen(*, gebruiker, omgeving):
-    """Every hulpvraag this person may see today, in the current omgeving only."""
-    return met_recht(Hulpvraag.objects.filter(omgeving=omgeving), gebruiker, ZIEN).select_related(
-        "leerling", "leerling__school", "coordinator"
-    )
+def zichtbare_hulpvragen(*, gebruiker, omgeving, per_rij=False):
+    """Every hulpvraag this person may see today, in the current omgeving only (`per_rij`:
+    toegang.met_recht's check per row, for a person who sees very many)."""
+    return met_recht(
+        Hulpvraag.objects.filter(omgeving=omgeving), gebruiker, ZIEN, per_rij=per_rij
+    ).select_related("leerling", "leerling__school", "coordinator")
 
 
 def hulpvraag_detail(*, gebruiker, omgeving):

@@ -130,7 +130,12 @@ def wijzig_hulpvraag(*, door, hulpvraag, titel, omschrijving, versie=None):
     hulpvraag.full_clean()
     with transaction.atomic():
         hulpvraag.versie, hulpvraag.gewijzigd_op = _bewaar_als_versie(
-            Hulpvraag.objects, hulpvraag.pk, versie, titel=titel, omschrijving=omschrijving
+            Hulpvraag.objects,
+            hulpvraag.pk,
+            versie,
+            titel=titel,
+            omschrijving=omschrijving,
+            zoektekst=hulpvraag.bereken_zoektekst(),
         )
     return hulpvraag
 

@@ -1,6 +1,7 @@
 """Relations change outside hulpvragen too: a lidmaatschap or an account switched off or on, a
 leerling moving school, an omgeving switched off or on. Only a change to what decides access
-recomputes (a new name or a login does not), set-based, in the way toegang.py lays down."""
+recomputes (a new name or a login does not), set-based, in the way toegang.py lays down.
+A leerling's new name does reach the search column of its hulpvragen."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -9,7 +10,7 @@ from accounts.models import Gebruiker, Lidmaatschap, Omgeving
 from leerlingen.models import Leerling
 
 from . import toegang
-from .models import Hulpvraag
+from .models import Hulpvraag, zoektekst_van
 
 # Per model: the fields that decide access.
 _TOEGANGSVELDEN = {
@@ -84,3 +85,18 @@ def leerling_opgeslagen(sender, instance, created, raw=False, **kwargs):
     if raw or created or voor == na:
         return
     toegang.synchroniseer_toegang_van(Hulpvraag.objects.filter(leerling=instance))
+
+
+@receiver(post_save, sender=Leerling)
+def leerling_hernoemd(sender, instance, created, raw=False, **kwargs):
+    """The search column of the leerling's hulpvragen holds its names (Hulpvraag.zoektekst)."""
+    if raw or created:
+        return
+    rijen = Hulpvraag.objects.filter(leerling=instance).only("pk", "titel", "zoektekst")
+    gewijzigd = []
+    for hulpvraag in rijen:
+        nieuw = zoektekst_van(hulpvraag.titel, instance)
+        if nieuw != hulpvraag.zoektekst:
+            hulpvraag.zoektekst = nieuw
+            gewijzigd.append(hulpvraag)
+    Hulpvraag.objects.bulk_update(gewijzigd, ["zoektekst"])

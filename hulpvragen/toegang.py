@@ -370,15 +370,24 @@ def met_recht(queryset, gebruiker, recht, vandaag=None, via="", omgeving_veld=No
     rechten = HulpvraagRecht.objects.filter(
         _geldig(vandaag), user=gebruiker, permission_id=permissie_id(recht)
     )
+    lid = {f"{omgeving_veld}__in": omgevingen.order_by()}
     if per_rij:
+        # The omgevingen stay one small uncorrelated IN, read once.
         recht_van_rij = rechten.filter(content_object_id=OuterRef(f"{via}pk")).values("pk")[:1]
-        lid_van_rij = omgevingen.filter(omgeving_id=OuterRef(omgeving_veld))[:1]
-        return queryset.alias(_recht=Subquery(recht_van_rij), _lid=Subquery(lid_van_rij)).filter(
-            _recht__isnull=False, _lid__isnull=False
-        )
-    return queryset.filter(
-        **{f"{via}pk__in": rechten.values("content_object_id"), f"{omgeving_veld}__in": omgevingen}
+        return queryset.alias(_recht=Subquery(recht_van_rij)).filter(_recht__isnull=False, **lid)
+    return queryset.filter(**{f"{via}pk__in": rechten.values("content_object_id")}, **lid)
+
+
+def ziet_veel(gebruiker, recht, drempel, vandaag=None):
+    """Does this person hold `recht` on more than `drempel` hulpvragen (any omgeving)? One
+    index-only read of at most drempel + 1 of the person's own rows. A list then checks its
+    rows one by one (met_recht's `per_rij`) while walking its own index, instead of joining
+    everything the person may see."""
+    vandaag = vandaag or timezone.localdate()
+    rechten = HulpvraagRecht.objects.filter(
+        _geldig(vandaag), user=gebruiker, permission_id=permissie_id(recht)
     )
+    return rechten.order_by()[drempel : drempel + 1].exists()
 
 
 def ruim_verlopen_rechten_op(vandaag=None):

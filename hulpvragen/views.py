@@ -51,13 +51,27 @@ class HulpvraagLijstView(FilterView):
     context_object_name = "hulpvragen"
     paginate_by = 25
     paginator_class = Paginering
+    # A schakelfunctionaris may see tens of thousands: the list counts and pages up to this
+    # many and then asks to search, filter or sort (kindkans.paginering).
+    maximaal = 1000
     strict = False
 
     def get_queryset(self):
-        return zichtbare_hulpvragen(gebruiker=self.request.user, omgeving=self.request.omgeving)
+        # Whoever sees more than a list shows (a schakelfunctionaris with all of an SWV's
+        # hulpvragen) gets the list in index order with a rights probe per row, which stops at
+        # a page or at the count's maximum; joining all they see would grow with it.
+        gebruiker = self.request.user
+        return zichtbare_hulpvragen(
+            gebruiker=gebruiker,
+            omgeving=self.request.omgeving,
+            per_rij=toegang.ziet_veel(gebruiker, toegang.ZIEN, self.maximaal),
+        )
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "omgeving": self.request.omgeving}
+
+    def get_paginator(self, *args, **kwargs):
+        return super().get_paginator(*args, maximaal=self.maximaal, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

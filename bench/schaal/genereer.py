@@ -580,18 +580,47 @@ def laad_hulpvraagplan(regie_persona):
     sql(f"ANALYZE {OPBOUW}.hv")
 
 
+# kindkans.zoeken.zoekvorm in SQL, for the accents teksten.py uses; controleer_zoektekst
+# compares a sample with the project's own.
+ACCENTEN = ("áàäâéèëêíìïîóòöôúùüûçñ", "aaaaeeeeiiiioooouuuucn")
+
+
 def laad_hulpvragen():
+    # The search column (hulpvragen 0008) where the model has one.
+    velden = {veld.attname for veld in Hulpvraag._meta.concrete_fields}
+    zoek = ("", "")
+    if "zoektekst" in velden:
+        zoek = (
+            ", zoektekst",
+            f", translate(lower(t.titel || E'\\n' || l.voornaam || E'\\n' || l.tussenvoegsel"
+            f" || E'\\n' || l.achternaam), '{ACCENTEN[0]}', '{ACCENTEN[1]}')",
+        )
     return uitvoeren(
         f"""
         INSERT INTO hulpvragen_hulpvraag (id, titel, omschrijving, status, aangemaakt_op,
-            gewijzigd_op, aangemaakt_door_id, coordinator_id, leerling_id, omgeving_id, versie)
-        SELECT h.id, {kies("TITELS", "h.id", 30)}, {kies("OMSCHRIJVINGEN", "h.id", 31)},
+            gewijzigd_op, aangemaakt_door_id, coordinator_id, leerling_id, omgeving_id,
+            versie{zoek[0]})
+        SELECT h.id, t.titel, {kies("OMSCHRIJVINGEN", "h.id", 31)},
             h.status, h.aangemaakt_op,
             least(now(), h.aangemaakt_op + {kans("h.id", 32)} * interval '8 hours'),
-            h.ib_id, h.coordinator_id, h.leerling_id, h.omgeving_id, mod({kans("h.id", 33)}, 4)
-        FROM {OPBOUW}.hv h ORDER BY h.id
+            h.ib_id, h.coordinator_id, h.leerling_id, h.omgeving_id,
+            mod({kans("h.id", 33)}, 4){zoek[1]}
+        FROM {OPBOUW}.hv h JOIN leerlingen_leerling l ON l.id = h.leerling_id,
+            LATERAL (SELECT {kies("TITELS", "h.id", 30)} AS titel) t
+        ORDER BY h.id
         """
     )
+
+
+def controleer_zoektekst(aantal=500):
+    """The generated search column must be what the project computes (Hulpvraag.save)."""
+    if not hasattr(Hulpvraag, "bereken_zoektekst"):
+        return
+    ids = list(Hulpvraag.objects.values_list("pk", flat=True))
+    steekproef = random.Random(8).sample(ids, min(aantal, len(ids)))
+    for hulpvraag in Hulpvraag.objects.filter(pk__in=steekproef).select_related("leerling"):
+        if hulpvraag.zoektekst != hulpvraag.bereken_zoektekst():
+            raise SystemExit(f"zoektekst van hulpvraag {hulpvraag.pk}: {hulpvraag.zoektekst!r}")
 
 
 # The history of each status: (status, step, from, to, by whom).
@@ -1088,6 +1117,7 @@ def main():
         sql("VACUUM ANALYZE")
     with fase("controle"):
         controleer_steekproef()
+        controleer_zoektekst()
         controleer_personas(plan)
     rapport(database, begin)
 

@@ -61,6 +61,29 @@ def test_de_rijen_van_een_pagina_komen_met_hun_joins(leerlingen):
     assert "DESC" in vragen[0]["sql"].upper()
 
 
+def test_met_maximaal_telt_en_bladert_tot_daar(leerlingen):
+    paginering = Paginering(leerlingen.order_by("voornaam"), 4, maximaal=10)
+
+    with CaptureQueriesContext(connection) as vragen:
+        assert paginering.count == 10
+    assert paginering.afgekapt is True
+    assert "LIMIT 11" in vragen[0]["sql"].upper()
+    assert paginering.num_pages == 3
+    # The last page it offers is rows 9 and 10 counted from the front, not the list's end.
+    assert namen(paginering.page(paginering.num_pages)) == ["V08", "V09"]
+    assert namen(paginering.page(1)) == ["V00", "V01", "V02", "V03"]
+    with pytest.raises(EmptyPage):
+        paginering.page(4)
+
+
+def test_met_maximaal_boven_het_aantal_is_alles_zoals_zonder(leerlingen):
+    paginering = Paginering(leerlingen.order_by("voornaam"), 25, maximaal=53)
+
+    assert paginering.count == 53
+    assert paginering.afgekapt is False
+    assert namen(paginering.page(paginering.num_pages)) == ["V50", "V51", "V52"]
+
+
 def test_een_lijst_zonder_queryset_werkt_zoals_bij_django():
     assert list(Paginering(list(range(30)), 25).page(2).object_list) == [25, 26, 27, 28, 29]
 

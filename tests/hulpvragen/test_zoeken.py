@@ -1,0 +1,132 @@
+"""The search of the Hulpvragen tab: one word may be in the titel or in any of the leerling's
+names, accents and capitals do not matter, every word must match, and the column it reads
+follows a new titel and a new name."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from hulpvragen import services
+from hulpvragen.models import Hulpvraag
+from kindkans.zoeken import zoekvorm
+from tests.factories import LeerlingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def zoë(school):
+    return LeerlingFactory(
+        school=school,
+        voornaam="Zoë",
+        tussenvoegsel="van der",
+        achternaam="Brück",
+        gecontroleerd_op=timezone.now(),
+    )
+
+
+@pytest.fixture
+def twee(maak, zoë):
+    """Daan Willemsen's hulpvraag (the conftest's leerling) and one for Zoë van der Brück."""
+    return (
+        maak(titel="Concentratie in de klas"),
+        maak(leerling=zoë, titel="Dyslexie onderzoek"),
+    )
+
+
+def nummers(client, zoek):
+    antwoord = client.get(reverse("hulpvragen:lijst"), {"zoek": zoek})
+    assert antwoord.status_code == 200
+    return {hv.pk for hv in antwoord.context["hulpvragen"]}
+
+
+def test_zoekvorm():
+    assert zoekvorm("Zoë VAN der Brück") == "zoe van der bruck"
+    assert zoekvorm("Straße") == "strasse"
+
+
+@pytest.mark.parametrize(
+    ("zoek", "welke"),
+    [
+        ("dyslexie", {1}),  # titel
+        ("zoe", {1}),  # voornaam, without its accent
+        ("ZOË", {1}),
+        ("der", {1}),  # tussenvoegsel
+        ("bruck", {1}),  # achternaam, accent typed or not
+        ("Brück", {1}),
+        ("willem", {0}),  # part of a name
+        ("klas daan", {0}),  # every word, each in another column
+        ("klas zoe", set()),  # both words, not one hulpvraag
+        ("onderzoek\nzoe", {1}),
+        ("de", {0, 1}),  # "in de klas" and "van der"
+        ("pieter", set()),
+    ],
+)
+def test_een_woord_in_titel_of_naam(client, ib, twee, zoek, welke):
+    client.force_login(ib)
+    assert nummers(client, zoek) == {twee[i].pk for i in welke}
+
+
+def test_een_woord_past_niet_over_de_grens_van_titel_en_naam(client, ib, twee):
+    # "onderzoek" ends the titel and "zoë" starts the voornaam: "onderzoekzoe" is in neither.
+    client.force_login(ib)
+    assert nummers(client, "onderzoekzoe") == set()
+    assert nummers(client, "klasdaan") == set()
+
+
+def test_op_nummer(client, ib, twee):
+    client.force_login(ib)
+    assert nummers(client, twee[1].nummer) == {twee[1].pk}
+    assert nummers(client, f"hv-{twee[0].pk}") == {twee[0].pk}
+
+
+def test_nieuwe_titel_wordt_gevonden_de_oude_niet(client, ib, twee):
+    services.wijzig_hulpvraag(
+        door=ib, hulpvraag=twee[1], titel="Rekenen", omschrijving="", versie=twee[1].versie
+    )
+    client.force_login(ib)
+    assert nummers(client, "rekenen") == {twee[1].pk}
+    assert nummers(client, "dyslexie") == set()
+
+
+def test_nieuwe_naam_van_de_leerling_wordt_gevonden_de_oude_niet(client, ib, twee, zoë):
+    zoë.achternaam = "Çelik"
+    zoë.save()
+    client.force_login(ib)
+    assert nummers(client, "celik") == {twee[1].pk}
+    assert nummers(client, "bruck") == set()
+    assert Hulpvraag.objects.get(pk=twee[1].pk).zoektekst == (
+        "dyslexie onderzoek\nzoe\nvan der\ncelik"
+    )
+
+
+def test_opslaan_met_update_fields_houdt_de_zoektekst_bij(twee):
+    hv = twee[0]
+    hv.titel = "Gedrag"
+    hv.save(update_fields=["titel"])
+    assert Hulpvraag.objects.get(pk=hv.pk).zoektekst == "gedrag\ndaan\n\nwillemsen"
+
+
+def test_zoeken_toont_niets_wat_de_persoon_niet_ziet(client, ib_andere_school, twee):
+    # Anne Kok is IB/COO of the other school: the word matches, the rights do not.
+    client.force_login(ib_andere_school)
+    assert nummers(client, "dyslexie") == set()
+
+
+def test_een_lange_lijst_zegt_dat_er_meer_zijn(client, ib, twee, maak, monkeypatch):
+    from hulpvragen.views import HulpvraagLijstView
+
+    maak(titel="Derde")
+    monkeypatch.setattr(HulpvraagLijstView, "maximaal", 2)
+    client.force_login(ib)
+    antwoord = client.get(reverse("hulpvragen:lijst"), {"page": "last"})
+    html = antwoord.content.decode()
+    assert "Meer dan 2 hulpvragen open. De lijst toont de eerste 2" in html
+    assert "Pagina 1 van de eerste 1" not in html  # one page: no paging at all
+    # The first two, newest first; the oldest (Daan's "Concentratie in de klas") is not shown.
+    assert [hv.titel for hv in antwoord.context["hulpvragen"]] == ["Derde", "Dyslexie onderzoek"]
+
+    monkeypatch.setattr(HulpvraagLijstView, "maximaal", 3)
+    html = client.get(reverse("hulpvragen:lijst")).content.decode()
+    assert "3 hulpvragen open." in html
+    assert "Meer dan" not in html
