@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format migrations-check vendor-css clean bench
+.PHONY: install run test lint format migrations-check vendor-css clean bench backup restore \
+	screenshots
 
 $(BIN)/.geinstalleerd: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,6 +24,12 @@ run: install
 ## The whole test suite (SQLite unless DATABASE_URL points elsewhere; CI sets PostgreSQL).
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Regenerate the README's screenshots in docs/screenshots/ with the browser tests that take them
+## (a plain test run writes its screenshots to a temporary folder and leaves docs/ alone).
+screenshots: install
+	KINDKANS_SCHERMAFDRUKKEN=docs/screenshots $(BIN)/pytest -q -p no:cacheprovider \
+		tests/e2e/test_werkinstructie.py tests/e2e/test_tweestaps.py
 
 lint: install
 	$(BIN)/ruff check .
@@ -52,3 +59,13 @@ bench: install
 	$(BIN)/python bench/hulpvragenlijst.py
 	@echo "bench/logboek.py needs PostgreSQL: DATABASE_URL=postgres://…/kindkans_bench $(BIN)/python bench/logboek.py"
 	@echo "bench/schaal/ (a small and a 1M installation, PostgreSQL): see README, Scale"
+
+## Backup of database (pg_dump -Fc) and uploads into backups/kindkans-<date>-<time>/ with
+## checksums. BACKUP_VIA=compose (default: docker-compose.yml) or host (DATABASE_URL, MEDIA_ROOT).
+backup:
+	scripts/backup.sh
+
+## Restore one backup folder; without BEVESTIG=ja it only verifies the checksums.
+## make restore MAP=backups/kindkans-20261130-020000 BEVESTIG=ja
+restore:
+	scripts/restore.sh $(if $(filter ja,$(BEVESTIG)),--ja) "$(MAP)"

@@ -6,7 +6,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from . import regels, selectors, services, tweestaps
 from .beheerformulieren import (
@@ -377,13 +377,11 @@ class GebruikerAdmin(BeheerlogMixin, OmgevingScopeMixin, UserAdmin):
     def scope(self, request, queryset):
         # A beheerder sees the people of their omgevingen, and accounts without any
         # lidmaatschap yet (just created, waiting for one); never a superuser.
-        return (
-            queryset.filter(
-                Q(lidmaatschappen__omgeving__in=beheerde_omgeving_ids(request))
-                | Q(lidmaatschappen__isnull=True)
-            )
-            .filter(is_superuser=False)
-            .distinct()
+        # Two subqueries instead of a join: no DISTINCT over every column of every account.
+        leden = Lidmaatschap.objects.filter(omgeving__in=beheerde_omgeving_ids(request))
+        ergens_lid = Lidmaatschap.objects.filter(gebruiker=OuterRef("pk"))
+        return queryset.filter(
+            Q(pk__in=leden.values("gebruiker_id")) | ~Exists(ergens_lid), is_superuser=False
         )
 
     def mag_account_wijzigen(self, request, obj):

@@ -24,6 +24,41 @@ def leden_met_rol(*, omgeving, rollen):
     )
 
 
+def keuzes_per_rol(leden, rollen):
+    """The people of these lidmaatschappen as a choice list grouped by rol, in the order of
+    `rollen`: [(rol label, [(gebruiker_id, "Naam (Organisatie)"), ...]), ...], so the one who
+    chooses sees who is the schakelfunctionaris and who works for SMW. One query; a person
+    with the rol at two organisaties is one choice naming both."""
+    rijen = (
+        leden.filter(rol__in=rollen)
+        .order_by(
+            "gebruiker__voornaam", "gebruiker__achternaam", "gebruiker_id", "organisatie__naam"
+        )
+        .values_list(
+            "rol",
+            "gebruiker_id",
+            "gebruiker__voornaam",
+            "gebruiker__achternaam",
+            "organisatie__naam",
+        )
+    )
+    per_rol = {rol: {} for rol in rollen}
+    for rol, pk, voornaam, achternaam, organisatie in rijen:
+        naam, organisaties = per_rol[rol].setdefault(pk, (f"{voornaam} {achternaam}".strip(), []))
+        if organisatie not in organisaties:
+            organisaties.append(organisatie)
+    return [
+        (Rol(rol).label, [(pk, f"{naam} ({', '.join(org)})") for pk, (naam, org) in mensen.items()])
+        for rol, mensen in per_rol.items()
+        if mensen
+    ]
+
+
+def keuzes_met_rol(*, omgeving, rollen):
+    """leden_met_rol as a choice list grouped by rol (keuzes_per_rol)."""
+    return keuzes_per_rol(Lidmaatschap.objects.actief().filter(omgeving=omgeving), rollen)
+
+
 def beheerders_van(*, gebruiker):
     """The SWV-beheerders of the omgevingen where this person has an active lidmaatschap."""
     omgevingen = Lidmaatschap.objects.filter(gebruiker=gebruiker, actief=True).values("omgeving")

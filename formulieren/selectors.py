@@ -1,7 +1,8 @@
 """Read side of formulieren: always limited to what the person may see in the omgeving."""
 
-from accounts.models import Lidmaatschap, Rol
-from accounts.selectors import leden_met_rol
+from django.db.models import Q
+
+from accounts.models import Gebruiker, Lidmaatschap, Rol
 from hulpvragen import toegang
 from hulpvragen.models import Hulpvraag
 from hulpvragen.workflow import Status
@@ -59,9 +60,28 @@ def hulpvragen_om_te_kiezen(*, gebruiker, omgeving):
     )
 
 
-def personen_van(*, omgeving):
-    """The people a persoon field offers: every active member of the omgeving."""
-    return leden_met_rol(omgeving=omgeving, rollen=Rol.values)
+# Who a persoon field offers (e.g. "Contactpersoon van de school", "Naam betrokkene"): the
+# people who work on the case (schakelfunctionaris verbinding, regierolhouders) and the IB/COO
+# of the leerling's own school. Never the SWV-beheerder, an externe deelnemer, or the IB/COO of
+# another school.
+PERSOON_ROLLEN = [Rol.SCHAKELFUNCTIONARIS_VERBINDING, Rol.REGIEROLHOUDER]
+
+
+def personen_van(*, omgeving, scholen):
+    """The people a persoon field offers, with the IB/COO of these `scholen` (ids, or a
+    queryset of ids): the school of the form's hulpvraag, or, while the hulpvraag is still to
+    be chosen, the schools of the hulpvragen to choose from (services then checks the choice
+    against the chosen one's school)."""
+    leden = (
+        Lidmaatschap.objects.actief()
+        .filter(omgeving=omgeving)
+        .filter(Q(rol__in=PERSOON_ROLLEN) | Q(rol=Rol.IB_COO, organisatie__in=scholen))
+    )
+    return (
+        Gebruiker.objects.filter(is_active=True, lidmaatschappen__in=leden)
+        .distinct()
+        .order_by("voornaam", "achternaam")
+    )
 
 
 def formulieren_van(hulpvraag):
@@ -71,18 +91,25 @@ def formulieren_van(hulpvraag):
     )
 
 
+# From how many hulpvragen on a person's formulieren overview reads page by page along the
+# omgeving's forms (see zichtbare_formulieren).
+VEEL_HULPVRAGEN = 500
+
+
 def zichtbare_formulieren(*, gebruiker, omgeving):
     """Every form on a hulpvraag whose formulieren this person may see, newest change first."""
-    # The omgeving's forms newest first (index formulier_overzicht), each checked against the
-    # person's rows: a schakelfunctionaris who sees 30,000 hulpvragen reads one page, an IB/COO
-    # with a few hundred reads hers. None of the JSON columns: a list needs names and dates.
+    # Whoever sees the formulieren of very many hulpvragen (a schakelfunctionaris with 30,000)
+    # walks the omgeving's forms newest first (index formulier_overzicht), each checked against
+    # their rows, and reads one page. An IB/COO with a few hundred reads the forms of those
+    # through the hulpvraag index instead: walking an omgeving of 30,000 for the 1% that is
+    # hers would grow with the omgeving. None of the JSON columns: a list needs names and dates.
     formulieren = toegang.met_recht(
         Formulier.objects.filter(omgeving=omgeving),
         gebruiker,
         toegang.FORMULIEREN,
         via="hulpvraag__",
         omgeving_veld="omgeving",
-        per_rij=True,
+        per_rij=toegang.ziet_veel(gebruiker, toegang.FORMULIEREN, VEEL_HULPVRAGEN),
     )
     return (
         formulieren.select_related(

@@ -15,7 +15,7 @@ from hulpvragen.models import Hulpvraag
 
 from . import standaard
 from .models import Formulier, FormulierDefinitie, FormulierWijziging, Veld, VeldType
-from .selectors import mag_invullen
+from .selectors import mag_invullen, personen_van
 from .velden import is_leeg, weergaven
 
 
@@ -48,8 +48,10 @@ def _eis_invullen(door, definitie):
         )
 
 
-def _opgeschoond(velden, waarden, hulpvraag):
-    """Only the values of these fields; the hulpvraag field always names the form's hulpvraag."""
+def _opgeschoond(velden, waarden, hulpvraag, oud=None):
+    """Only the values of these fields; the hulpvraag field always names the form's hulpvraag,
+    and a persoon field someone personen_van offers for it (or whom it already held)."""
+    oud = oud or {}
     schoon = {}
     for spec in velden:
         waarde = waarden.get(spec["sleutel"])
@@ -59,6 +61,17 @@ def _opgeschoond(velden, waarden, hulpvraag):
                     {spec["sleutel"]: "Dit formulier hoort bij een andere hulpvraag."}
                 )
             waarde = hulpvraag.pk
+        elif spec["type"] == VeldType.PERSOON and waarde not in (None, oud.get(spec["sleutel"])):
+            personen = personen_van(
+                omgeving=hulpvraag.omgeving_id, scholen=[hulpvraag.leerling.school_id]
+            )
+            if not personen.filter(pk=waarde).exists():
+                raise ValidationError(
+                    {
+                        spec["sleutel"]: "Kies een persoon uit de lijst: een betrokkene of de "
+                        "IB/COO van de school van de leerling."
+                    }
+                )
         schoon[spec["sleutel"]] = waarde
     return schoon
 
@@ -133,7 +146,7 @@ def wijzig_formulier(*, door, formulier, waarden, versie):
         if huidig.versie != versie:
             raise Conflict(huidig)
         velden = huidig.velden_bij_openen()
-        nieuw = _opgeschoond(velden, waarden, hulpvraag)
+        nieuw = _opgeschoond(velden, waarden, hulpvraag, oud=huidig.waarden)
         gewijzigd = verschillen(velden, huidig.waarden, nieuw)
         if not gewijzigd:
             return huidig

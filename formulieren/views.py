@@ -53,7 +53,9 @@ class FormulierenMixin(HulpvraagMixin):
 
     def keuzes(self):
         return Keuzes(
-            personen=personen_van(omgeving=self.request.omgeving),
+            personen=personen_van(
+                omgeving=self.request.omgeving, scholen=[self.hulpvraag.leerling.school_id]
+            ),
             hulpvragen=hulpvragen_om_te_kiezen(
                 gebruiker=self.request.user, omgeving=self.request.omgeving
             ),
@@ -323,11 +325,15 @@ class OverzichtNieuwView(OverzichtMixin, VastleggenMixin, NieuwFormulierMixin, T
         return self.definities_met_hulpvraagveld
 
     def keuzes(self):
+        hulpvragen = hulpvragen_om_te_kiezen(
+            gebruiker=self.request.user, omgeving=self.request.omgeving
+        )
         return Keuzes(
-            personen=personen_van(omgeving=self.request.omgeving),
-            hulpvragen=hulpvragen_om_te_kiezen(
-                gebruiker=self.request.user, omgeving=self.request.omgeving
+            personen=personen_van(
+                omgeving=self.request.omgeving,
+                scholen=hulpvragen.order_by().values("leerling__school_id"),
             ),
+            hulpvragen=hulpvragen,
         )
 
     def hulpvraag_van(self, form):

@@ -1,17 +1,37 @@
+import functools
+
 import django_filters
 from django import forms
 from django.db.models import Q
 
 from accounts.models import Organisatie
+from kindkans.formulieren_weergave import LangeKeuzelijst
 from kindkans.grenzen import STATUS_OMSCHRIJVING_MAX, BegrensdeTekst, controleer_zoekterm
 from kindkans.zoeken import zoekvorm
 
 from . import workflow
 from .models import Aanpak, Hulpvraag
+from .selectors import coordinator_keuzes
 from .services import controleer_bestand
 from .workflow import Status
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def bied_personen_aan(veld, *, personen, omgeving, leeg, verplicht_bericht):
+    """Make a ModelChoiceField offer the coördinatoren/behandelaars grouped by rol, each as
+    "Naam (Organisatie)". `personen` is the queryset a posted choice is checked against; the
+    list itself is read in one query, only when it is shown. `leeg` is the first, empty
+    option, or None when someone is already chosen (then there is no empty option at all)."""
+    veld.queryset = personen
+    veld.empty_label = leeg
+    groepen = functools.cache(lambda: coordinator_keuzes(omgeving=omgeving))
+    veld.choices = lambda: ([("", leeg)] if leeg else []) + groepen()
+    veld.error_messages["required"] = verplicht_bericht
+    veld.error_messages["invalid_choice"] = (
+        "Kies een schakelfunctionaris verbinding onderwijs/jeugdhulp of een regierolhouder "
+        "uit de lijst."
+    )
 
 
 class KiesLeerlingForm(forms.Form):
@@ -39,9 +59,16 @@ class HulpvraagForm(forms.ModelForm):
         widgets = {"omschrijving": forms.Textarea(attrs={"rows": 5})}
         field_classes = {"omschrijving": BegrensdeTekst}
 
-    def __init__(self, *args, coordinatoren, **kwargs):
+    def __init__(self, *args, coordinatoren, omgeving, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["coordinator"].queryset = coordinatoren
+        bied_personen_aan(
+            self.fields["coordinator"],
+            personen=coordinatoren,
+            omgeving=omgeving,
+            leeg="Kies de coördinator",
+            verplicht_bericht="Kies de coördinator: eerst de schakelfunctionaris verbinding "
+            "onderwijs/jeugdhulp.",
+        )
 
 
 def voeg_versie_toe(form):
@@ -65,15 +92,28 @@ class HulpvraagWijzigForm(forms.ModelForm):
 
 
 class CoordinatorForm(forms.Form):
-    coordinator = forms.ModelChoiceField(label="Coördinator", queryset=None, empty_label=None)
+    coordinator = forms.ModelChoiceField(label="Coördinator", queryset=None)
 
-    def __init__(self, *args, coordinatoren, **kwargs):
+    def __init__(self, *args, coordinatoren, omgeving, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["coordinator"].queryset = coordinatoren
+        # The current coördinator is always chosen: no empty option.
+        bied_personen_aan(
+            self.fields["coordinator"],
+            personen=coordinatoren,
+            omgeving=omgeving,
+            leeg=None,
+            verplicht_bericht="Kies de nieuwe coördinator.",
+        )
 
 
 class StatusForm(forms.Form):
-    naar = forms.ChoiceField(label="Nieuwe status")
+    naar = forms.ChoiceField(
+        label="Nieuwe status",
+        error_messages={
+            "required": "Kies de nieuwe status.",
+            "invalid_choice": "Deze status kan nu niet worden gekozen.",
+        },
+    )
     omschrijving = BegrensdeTekst(
         label="Omschrijving",
         required=False,
@@ -84,13 +124,13 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, hulpvraag, rechten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["naar"].choices = [
+        # Only what this person may choose from the current status, and nothing preselected:
+        # one careless "Status opslaan" must not move the hulpvraag.
+        self.overgangen = [
             (naar.value, overgang.knop)
             for naar, overgang in workflow.mogelijke_overgangen(hulpvraag.status, rechten)
         ]
-        self.fields["naar"].error_messages["invalid_choice"] = (
-            "Deze status kan nu niet worden gekozen."
-        )
+        self.fields["naar"].choices = [("", "Kies de nieuwe status"), *self.overgangen]
 
 
 class AanpakForm(forms.ModelForm):
@@ -105,9 +145,16 @@ class AanpakForm(forms.ModelForm):
         field_classes = {"omschrijving": BegrensdeTekst}
         help_texts = {"behandelaar": "Voeg hier de regierolhouder toe."}
 
-    def __init__(self, *args, behandelaars, **kwargs):
+    def __init__(self, *args, behandelaars, omgeving, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["behandelaar"].queryset = behandelaars
+        bied_personen_aan(
+            self.fields["behandelaar"],
+            personen=behandelaars,
+            omgeving=omgeving,
+            # A new aanpak has no behandelaar yet; a saved one keeps its own chosen.
+            leeg=None if self.instance.behandelaar_id else "Kies een regierolhouder",
+            verplicht_bericht="Kies de behandelaar: de regierolhouder die de hulpvraag oppakt.",
+        )
         if self.instance.pk:
             voeg_versie_toe(self)
 
@@ -144,7 +191,11 @@ class HulpvraagFilter(django_filters.FilterSet):
     # Choices as (id, naam) pairs: an SWV may have 300 schools, and model instances for each
     # on every list page cost more than the rest of the filter bar.
     school = django_filters.ChoiceFilter(
-        label="School", field_name="leerling__school_id", choices=[], empty_label="Alle scholen"
+        label="School",
+        field_name="leerling__school_id",
+        choices=[],
+        empty_label="Alle scholen",
+        widget=LangeKeuzelijst,
     )
     sorteer = django_filters.OrderingFilter(
         label="Sorteren",

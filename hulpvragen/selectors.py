@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 
 from accounts.models import Gebruiker, Lidmaatschap, Rol
-from accounts.selectors import leden_met_rol
+from accounts.selectors import keuzes_met_rol, leden_met_rol
 
 from .models import Hulpvraag, StatusWijziging
 from .toegang import ZIEN, met_recht
@@ -31,7 +31,13 @@ def hulpvraag_detail(*, gebruiker, omgeving):
 
 
 def mogelijke_coordinatoren(*, omgeving):
+    """Who may be coördinator or behandelaar (the rule services check a choice against)."""
     return leden_met_rol(omgeving=omgeving, rollen=BEHANDELENDE_ROLLEN)
+
+
+def coordinator_keuzes(*, omgeving):
+    """mogelijke_coordinatoren as the choice list shows them: per rol, "Naam (Organisatie)"."""
+    return keuzes_met_rol(omgeving=omgeving, rollen=BEHANDELENDE_ROLLEN)
 
 
 def ib_coo_van_school(hulpvraag):

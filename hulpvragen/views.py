@@ -53,7 +53,7 @@ class HulpvraagLijstView(FilterView):
     paginator_class = Paginering
     # A schakelfunctionaris may see tens of thousands: the list counts and pages up to this
     # many and then asks to search, filter or sort (kindkans.paginering).
-    maximaal = 1000
+    maximaal = 500
     strict = False
 
     def get_queryset(self):
@@ -123,6 +123,7 @@ class NieuweHulpvraagView(EenmaligMixin, VastleggenMixin, TemplateView):
         return HulpvraagForm(
             data,
             coordinatoren=mogelijke_coordinatoren(omgeving=self.request.omgeving),
+            omgeving=self.request.omgeving,
             initial={"titel": "Team Schoolondersteuning"},
         )
 
@@ -252,13 +253,14 @@ class HulpvraagDetailView(HulpvraagMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         if toegang.STATUS in self.rechten or toegang.AFRONDEN in self.rechten:
             status_form = StatusForm(hulpvraag=self.hulpvraag, rechten=self.rechten)
-            if status_form.fields["naar"].choices:
+            if status_form.overgangen:
                 context.setdefault("status_form", status_form)
         if toegang.WIJZIGEN in self.rechten:
             context.setdefault(
                 "coordinator_form",
                 CoordinatorForm(
                     coordinatoren=mogelijke_coordinatoren(omgeving=self.request.omgeving),
+                    omgeving=self.request.omgeving,
                     initial={"coordinator": self.hulpvraag.coordinator_id},
                 ),
             )
@@ -298,7 +300,9 @@ class CoordinatorView(HulpvraagDetailView):
 
     def post(self, request, *args, **kwargs):
         form = CoordinatorForm(
-            request.POST, coordinatoren=mogelijke_coordinatoren(omgeving=request.omgeving)
+            request.POST,
+            coordinatoren=mogelijke_coordinatoren(omgeving=request.omgeving),
+            omgeving=request.omgeving,
         )
         if form.is_valid():
             try:
@@ -396,6 +400,7 @@ class AanpakFormView(EenmaligMixin, ConflictMixin, HulpvraagMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["behandelaars"] = mogelijke_coordinatoren(omgeving=self.request.omgeving)
+        kwargs["omgeving"] = self.request.omgeving
         if "apk" in self.kwargs:
             self.aanpak = get_object_or_404(Aanpak, pk=self.kwargs["apk"], hulpvraag=self.hulpvraag)
             kwargs["instance"] = self.aanpak

@@ -50,8 +50,9 @@ OVERGANGEN = {
     ),
     # The schakelteam hands the case to a (new) regierolhouder again.
     (Status.RETOUR_NAAR_SCHAKELTEAM, Status.GEAGENDEERD): _behandelen(Status.GEAGENDEERD),
-    # Only the school closes a hulpvraag, from any open state, and may reopen it.
-    **{(van, Status.AFGEROND): Overgang(AFRONDEN, None, "AFGEROND") for van in OPEN},
+    # Only the school closes a hulpvraag, once the regierolhouder gave it back (work
+    # instruction §7, DESIGN.md §3: RETOUR NAAR SCHAKELTEAM → AFGEROND), and may reopen it.
+    (Status.RETOUR_NAAR_SCHAKELTEAM, Status.AFGEROND): Overgang(AFRONDEN, None, "AFGEROND"),
     (Status.AFGEROND, Status.RETOUR_NAAR_SCHAKELTEAM): Overgang(
         AFRONDEN, None, "Heropenen (RETOUR NAAR SCHAKELTEAM)"
     ),

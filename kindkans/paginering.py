@@ -10,24 +10,27 @@ class Paginering(Paginator):
     ordering and from whichever end of the list is nearer, and then loads just those rows with
     their joins. Deep pages then no longer join and sort every row before them.
 
-    With `maximaal` the count stops there: a list of more rows offers its first `maximaal`
-    (`afgekapt` is then true, and the page says so), so neither the count nor a page reads
-    more than that many rows however many the person may see. Searching, filtering or sorting
-    the other way round finds the rest."""
+    With `maximaal` the list is read as the ids of its first `maximaal` + 1 rows, in order, in
+    one query: their number is the count and a page is a slice of them. A list of more rows
+    offers its first `maximaal` (`afgekapt` is then true, and the page says so), so no query
+    reads more than that many rows however many the person may see. Searching, filtering or
+    sorting the other way round finds the rest."""
 
     def __init__(self, *args, maximaal=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.maximaal = maximaal
         self.afgekapt = False
+        self._ids = None
 
     @cached_property
     def count(self):
         lijst = self.object_list
         if self.maximaal is None or not isinstance(lijst, QuerySet):
             return super().count
-        aantal = lijst.order_by()[: self.maximaal + 1].count()
-        self.afgekapt = aantal > self.maximaal
-        return min(aantal, self.maximaal)
+        lijst = _met_pk_als_laatste(lijst)
+        self._ids = list(lijst.values_list("pk", flat=True)[: self.maximaal + 1])
+        self.afgekapt = len(self._ids) > self.maximaal
+        return min(len(self._ids), self.maximaal)
 
     def page(self, number):
         lijst = self.object_list
@@ -37,8 +40,9 @@ class Paginering(Paginator):
         begin = (number - 1) * self.per_page
         eind = min(begin + self.per_page, self.count)
         lijst = _met_pk_als_laatste(lijst)
-        # A cut-off list has no known end to walk back from.
-        if not self.afgekapt and begin > self.count - eind:
+        if self._ids is not None:
+            ids = self._ids[begin:eind]
+        elif begin > self.count - eind:
             # Nearer to the end: walk the list backwards and turn the page around.
             ids = list(
                 lijst.reverse().values_list("pk", flat=True)[self.count - eind : self.count - begin]

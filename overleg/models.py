@@ -4,12 +4,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from hulpvragen.models import Hulpvraag
 from kindkans.grenzen import OMSCHRIJVING_MAX, REACTIE_MAX, MaxTekens
 
 # "Geef bij EINDDATUM een periode van max. 2 weken aan." (work instruction, section 5)
 MAX_DAGEN = 14
+
+
+def datum(dag):
+    """A date as every screen and mail writes it: 13 december 2026 (the mail template and the
+    screens use the same format, "j F Y"). An end date always reads "tot en met <datum>"."""
+    return date_format(dag, "j F Y")
 
 
 def controleer_einddatum(einddatum, vandaag=None):
@@ -24,7 +31,7 @@ def controleer_einddatum(einddatum, vandaag=None):
         raise ValidationError(
             {
                 "einddatum": f"Een overlegronde duurt maximaal 2 weken: kies uiterlijk "
-                f"{uiterlijk:%d-%m-%Y}."
+                f"{datum(uiterlijk)}."
             }
         )
 

@@ -1,28 +1,47 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
-from accounts.models import Lidmaatschap
+from accounts.models import Lidmaatschap, Rol
 from hulpvragen import toegang
 
 from .models import Deelname, Overlegronde, Reactie
 
+# Who may be invited to look into a dossier (work instruction §5): the people who work on
+# cases (schakelfunctionaris verbinding, regierolhouders), the externe deelnemers of the
+# omgeving, and the IB/COO of the leerling's own school. Never the SWV-beheerder (a beheer
+# rol, not casework) nor the IB/COO of another school.
+DEELNEMER_ROLLEN = [Rol.SCHAKELFUNCTIONARIS_VERBINDING, Rol.REGIEROLHOUDER, Rol.EXTERNE_DEELNEMER]
 
-def mogelijke_deelnemers(*, omgeving, behalve=None):
-    """[(gebruiker_id, "Naam — Organisatie")] of the active members of the omgeving, by name."""
-    rijen = (
+
+def uitnodigbare_leden(hulpvraag):
+    """The active lidmaatschappen through which someone may be a deelnemer of this hulpvraag's
+    rounds (the rule services.maak_overlegronde checks a choice against)."""
+    return (
         Lidmaatschap.objects.actief()
-        .filter(omgeving=omgeving)
-        .select_related("gebruiker", "organisatie")
+        .filter(omgeving_id=hulpvraag.omgeving_id)
+        .filter(
+            Q(rol__in=DEELNEMER_ROLLEN)
+            | Q(rol=Rol.IB_COO, organisatie_id=hulpvraag.leerling.school_id)
+        )
+    )
+
+
+def mogelijke_deelnemers(*, hulpvraag, behalve=None):
+    """[(gebruiker_id, "Naam — Organisatie")] of who may be invited (uitnodigbare_leden), by
+    name; one query."""
+    rijen = (
+        uitnodigbare_leden(hulpvraag)
         .order_by("gebruiker__voornaam", "gebruiker__achternaam", "organisatie__naam")
+        .values_list(
+            "gebruiker_id", "gebruiker__voornaam", "gebruiker__achternaam", "organisatie__naam"
+        )
     )
     personen = {}
-    for lid in rijen:
-        if behalve is not None and lid.gebruiker_id == behalve.pk:
+    for pk, voornaam, achternaam, organisatie in rijen:
+        if behalve is not None and pk == behalve.pk:
             continue
-        naam, organisaties = personen.setdefault(
-            lid.gebruiker_id, (lid.gebruiker.get_full_name(), [])
-        )
-        if lid.organisatie.naam not in organisaties:
-            organisaties.append(lid.organisatie.naam)
+        naam, organisaties = personen.setdefault(pk, (f"{voornaam} {achternaam}".strip(), []))
+        if organisatie not in organisaties:
+            organisaties.append(organisatie)
     return [(pk, f"{naam} — {', '.join(org)}") for pk, (naam, org) in personen.items()]
 
 

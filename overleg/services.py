@@ -6,13 +6,13 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Lidmaatschap
 from hulpvragen import toegang
 from hulpvragen.services import Conflict, mail_over_hulpvraag
 from kindkans.grenzen import controleer_velden
 from notificaties.catalogus import Soort
 
-from .models import Deelname, Overlegronde, Reactie, controleer_einddatum
+from .models import Deelname, Overlegronde, Reactie, controleer_einddatum, datum
+from .selectors import uitnodigbare_leden
 
 
 def _pad(overlegronde):
@@ -27,13 +27,19 @@ def maak_overlegronde(*, door, hulpvraag, titel, omschrijving, einddatum, deelne
     deelnemers = list(dict.fromkeys(deelnemers))
     if not deelnemers:
         raise ValidationError({"deelnemers": "Kies ten minste één deelnemer."})
-    leden = set(
-        Lidmaatschap.objects.actief()
-        .filter(omgeving_id=hulpvraag.omgeving_id, gebruiker__in=deelnemers)
+    toegestaan = set(
+        uitnodigbare_leden(hulpvraag)
+        .filter(gebruiker__in=deelnemers)
         .values_list("gebruiker_id", flat=True)
     )
-    if any(d.pk not in leden for d in deelnemers):
-        raise ValidationError({"deelnemers": "Kies alleen deelnemers uit deze omgeving."})
+    if any(d.pk not in toegestaan for d in deelnemers):
+        raise ValidationError(
+            {
+                "deelnemers": "Kies alleen deelnemers uit de lijst Mogelijke deelnemers: "
+                "betrokkenen en externe deelnemers van deze omgeving, of de IB/COO van de "
+                "school van de leerling."
+            }
+        )
     ronde = Overlegronde(
         hulpvraag=hulpvraag,
         titel=titel,
@@ -107,7 +113,7 @@ def plaats_reactie(*, door, overlegronde, tekst):
         raise PermissionDenied("Alleen een deelnemer van deze overlegronde plaatst een reactie.")
     if not overlegronde.is_open() or toegang.REACTIE not in toegang.rechten_op(door, hulpvraag):
         raise ValidationError(
-            f"Reageren kon tot en met {overlegronde.einddatum:%d-%m-%Y}; deze overlegronde is "
+            f"Reageren kon tot en met {datum(overlegronde.einddatum)}; deze overlegronde is "
             "afgelopen."
         )
     controleer_velden(Reactie(tekst=tekst), "tekst")

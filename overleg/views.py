@@ -14,7 +14,7 @@ from logboek.models import Actie
 
 from . import services
 from .forms import EinddatumForm, OverlegrondeForm, ReactieForm
-from .models import Overlegronde
+from .models import Overlegronde, datum
 from .selectors import mogelijke_deelnemers, rondes_voor, ziet_alle_rondes
 
 
@@ -58,6 +58,12 @@ class OverlegTabView(HulpvraagMixin, TemplateView):
             )
         context["rondes"] = rondes
         context["team"] = ziet_alle_rondes(self.rechten)
+        if not context["team"]:
+            # An invited deelnemer looks in until the last einddatum of her open rounds.
+            context["meekijken_tot"] = max(
+                (r["ronde"].einddatum for r in rondes if r["open"] and r["reactie_form"]),
+                default=None,
+            )
         context["mag_openen"] = toegang.OVERLEGRONDE in self.rechten
         return context
 
@@ -106,7 +112,7 @@ class EinddatumView(RondeMixin, OverlegTabView):
         # Read the stored date first: validating the new form puts the typed one on the row.
         bericht = (
             "Iemand anders heeft dit intussen gewijzigd: de opgeslagen einddatum is nu "
-            f"{opgeslagen.einddatum:%d-%m-%Y}, u typte {form.cleaned_data['einddatum']:%d-%m-%Y}. "
+            f"{datum(opgeslagen.einddatum)}, u typte {datum(form.cleaned_data['einddatum'])}. "
             "Klik opnieuw op Einddatum opslaan om uw datum te bewaren."
         )
         data = self.request.POST.copy()
@@ -159,9 +165,7 @@ class NieuweOverlegrondeView(EenmaligMixin, HulpvraagMixin, TemplateView):
 
     def keuzes(self):
         if not hasattr(self, "_keuzes"):
-            self._keuzes = mogelijke_deelnemers(
-                omgeving=self.request.omgeving, behalve=self.request.user
-            )
+            self._keuzes = mogelijke_deelnemers(hulpvraag=self.hulpvraag, behalve=self.request.user)
         return self._keuzes
 
     def get_context_data(self, form=None, geselecteerd=(), zoek="", **kwargs):
@@ -190,9 +194,12 @@ class NieuweOverlegrondeView(EenmaligMixin, HulpvraagMixin, TemplateView):
         elif actie == "verwijderen":
             weg = {int(x) for x in request.POST.getlist("geselecteerd") if x.isdigit()}
             geselecteerd = [pk for pk in geselecteerd if pk not in weg]
-        geselecteerd = [pk for pk in dict.fromkeys(geselecteerd) if pk in geldig]
+        geselecteerd = list(dict.fromkeys(geselecteerd))
         zoek = request.POST.get("zoek", "")
         if actie != "opslaan":
+            # Moving between the columns only keeps who the list offers; Opslaan sends all,
+            # so someone who is not offered is refused with a message, not dropped unseen.
+            geselecteerd = [pk for pk in geselecteerd if pk in geldig]
             form = OverlegrondeForm(
                 keuzes=self.keuzes(),
                 initial={
@@ -226,7 +233,7 @@ class NieuweOverlegrondeView(EenmaligMixin, HulpvraagMixin, TemplateView):
                 messages.success(
                     request,
                     f"Overlegronde {ronde.titel} is opgeslagen; de deelnemers hebben een mail "
-                    f"gekregen en kunnen meekijken tot en met {ronde.einddatum:%d-%m-%Y}.",
+                    f"gekregen en kunnen meekijken tot en met {datum(ronde.einddatum)}.",
                 )
                 return redirect(
                     reverse("overleg:tab", args=[self.hulpvraag.pk]) + f"#ronde-{ronde.pk}"

@@ -637,7 +637,8 @@ PADEN = """(VALUES
     ('afgerond', 1, '', 'aangemeld', 'ib'),
     ('afgerond', 2, 'aangemeld', 'geagendeerd', 'coordinator'),
     ('afgerond', 3, 'geagendeerd', 'tussentijdse_evaluatie', 'coordinator'),
-    ('afgerond', 4, 'tussentijdse_evaluatie', 'afgerond', 'ib')
+    ('afgerond', 4, 'tussentijdse_evaluatie', 'retour_naar_schakelteam', 'coordinator'),
+    ('afgerond', 5, 'retour_naar_schakelteam', 'afgerond', 'ib')
 ) AS pad(status, stap, van, naar, door)"""
 
 

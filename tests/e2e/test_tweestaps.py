@@ -11,7 +11,6 @@ from django_otp.oath import totp
 
 from tests.conftest import WACHTWOORD
 from tests.e2e.conftest import log_in
-from tests.e2e.test_werkinstructie import SCHERMAFDRUKKEN
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,7 +20,9 @@ def nieuw(po, maak_lid):
     return maak_lid(po, "ib_coo", email="nieuw@voorbeeld.test", voornaam="Noa")
 
 
-def test_nieuwe_ib_er_stelt_de_app_in_en_logt_in_met_een_reservecode(page, live_server, axe, nieuw):
+def test_nieuwe_ib_er_stelt_de_app_in_en_logt_in_met_een_reservecode(
+    page, live_server, axe, nieuw, schermafdruk
+):
     page.goto(f"{live_server.url}/hulpvragen/")
     page.get_by_label("E-mailadres").fill("nieuw@voorbeeld.test")
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
@@ -37,7 +38,7 @@ def test_nieuwe_ib_er_stelt_de_app_in_en_logt_in_met_een_reservecode(page, live_
     # origin, which the CSP allows.
     assert qr.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
     axe(page)
-    page.screenshot(path=str(SCHERMAFDRUKKEN / "tweestaps-instellen.png"), full_page=True)
+    schermafdruk(page, "tweestaps-instellen")
     sleutel = page.locator("code.kk-sleutel").inner_text()
     page.get_by_label("Code uit de app").fill("000000")
     page.get_by_role("button", name="Koppelen").click()
@@ -49,7 +50,7 @@ def test_nieuwe_ib_er_stelt_de_app_in_en_logt_in_met_een_reservecode(page, live_
     codes = page.locator(".kk-reservecodes code").all_inner_texts()
     assert len(codes) == 10
     axe(page)
-    page.screenshot(path=str(SCHERMAFDRUKKEN / "reservecodes.png"), full_page=True)
+    schermafdruk(page, "reservecodes")
     page.get_by_role("link", name="Verder naar Kindkans").click()
     assert page.url.endswith("/hulpvragen/")
 

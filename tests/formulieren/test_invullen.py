@@ -4,10 +4,12 @@ once, the history of changes."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from formulieren import services
+from formulieren import selectors, services
 from formulieren.models import Formulier, FormulierWijziging
 from hulpvragen import services as hulpvraag_services
 from hulpvragen.workflow import Status
@@ -412,16 +414,29 @@ def test_formulier_van_een_andere_hulpvraag_bestaat_hier_niet(
         )
 
 
+@pytest.fixture(params=["eigen hulpvragen", "pagina voor pagina"])
+def leesweg(request, monkeypatch):
+    """Both ways the overview reads: through the person's hulpvragen, and (for who sees very
+    many) along the omgeving's forms with a check per row."""
+    if request.param == "pagina voor pagina":
+        monkeypatch.setattr(selectors, "VEEL_HULPVRAGEN", 0)
+    return request.param
+
+
 def test_overzicht_toont_de_formulieren_van_eigen_hulpvragen(
-    client, po, ib, hulpvraag, team, maak_lid
+    client, po, ib, hulpvraag, team, maak_lid, leesweg
 ):
     formulier = services.maak_formulier(door=ib, hulpvraag=hulpvraag, definitie=team, waarden={})
     andere_ib = maak_lid(po, "ib_coo", organisatie=OrganisatieFactory(omgeving=po))
     client.force_login(ib)
 
-    pagina = client.get(reverse("formulieren:overzicht")).content.decode()
+    with CaptureQueriesContext(connection) as vragen:
+        pagina = client.get(reverse("formulieren:overzicht")).content.decode()
     assert reverse("formulieren:formulier", args=[hulpvraag.pk, formulier.pk]) in pagina
     assert "Sem Bos" in pagina
+    lijst = next(v["sql"] for v in vragen if 'FROM "formulieren_formulier"' in v["sql"])
+    # The check per row is a subquery that stops at its first row.
+    assert ("LIMIT 1)" in lijst) == (leesweg == "pagina voor pagina")
 
     client.force_login(andere_ib)
     pagina = client.get(reverse("formulieren:overzicht")).content.decode()
@@ -448,7 +463,7 @@ def formulieren_op_nieuwe_hulpvragen(aantal, *, po, ib, regie, school, team):
 
 
 def test_overzicht_evenveel_queries_bij_2_en_20_formulieren(
-    client, po, ib, regie, team, betrokkenheid, school, django_assert_max_num_queries
+    client, po, ib, regie, team, betrokkenheid, school, django_assert_max_num_queries, leesweg
 ):
     def maak(aantal):
         formulieren_op_nieuwe_hulpvragen(
@@ -466,7 +481,7 @@ def test_overzicht_evenveel_queries_bij_2_en_20_formulieren(
 
 
 def test_overzicht_bladert_zonder_telling_en_kent_de_omgeving_van_elk_formulier(
-    client, po, ib, regie, team, school
+    client, po, ib, regie, team, school, leesweg
 ):
     formulieren = formulieren_op_nieuwe_hulpvragen(
         26, po=po, ib=ib, regie=regie, school=school, team=team

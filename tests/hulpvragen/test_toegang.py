@@ -512,6 +512,7 @@ def test_niemand_heeft_een_modelbreed_recht(
         hulpvraag=behandeld,
         bestand=SimpleUploadedFile("verslag.pdf", b"%PDF-1.4\n%%EOF\n"),
     )
+    services.wijzig_status(door=regie, hulpvraag=behandeld, naar=Status.RETOUR_NAAR_SCHAKELTEAM)
     services.wijzig_status(door=ib, hulpvraag=behandeld, naar=Status.AFGEROND)
     zet_uit(regie2)
 

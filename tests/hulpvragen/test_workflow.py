@@ -46,9 +46,7 @@ def test_de_tabel_is_die_van_het_ontwerp():
         (S.TUSSENTIJDSE_EVALUATIE, S.GEAGENDEERD): midden,
         (S.TUSSENTIJDSE_EVALUATIE, S.RETOUR_NAAR_SCHAKELTEAM): midden,
         (S.RETOUR_NAAR_SCHAKELTEAM, S.GEAGENDEERD): midden,
-        (S.AANGEMELD, S.AFGEROND): af,
-        (S.GEAGENDEERD, S.AFGEROND): af,
-        (S.TUSSENTIJDSE_EVALUATIE, S.AFGEROND): af,
+        # Work instruction §7: the regierolhouder gives it back, then the school closes it.
         (S.RETOUR_NAAR_SCHAKELTEAM, S.AFGEROND): af,
         (S.AFGEROND, S.RETOUR_NAAR_SCHAKELTEAM): af,
     }
@@ -190,7 +188,7 @@ def test_tussentijdse_evaluatie_en_retour_mailen_de_ib_coo(
 def test_alleen_de_ib_coo_rondt_af_en_dat_mailt_niemand(
     behandeld, ib, regie, regie2, mailoutbox, django_capture_on_commit_callbacks
 ):
-    zet_status(behandeld, S.TUSSENTIJDSE_EVALUATIE)
+    zet_status(behandeld, S.RETOUR_NAAR_SCHAKELTEAM)
 
     for persoon in (regie, regie2):
         with pytest.raises(

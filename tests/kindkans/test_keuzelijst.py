@@ -3,7 +3,7 @@
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
-from kindkans.formulieren_weergave import KindkansRenderer
+from kindkans.formulieren_weergave import KindkansRenderer, LangeKeuzelijst
 
 
 class Keuzes(forms.Form):
@@ -47,3 +47,28 @@ def test_geen_sjabloon_per_optie(monkeypatch):
 
     assert "OBS De Regenboog" in school
     assert gebruikt == []
+
+
+SCHOLEN = [("", "Alle scholen"), (1, "OBS De Regenboog"), (2, 'CBS "Het Anker" & co'), (3, "<b>")]
+
+
+def lange_lijst(widget, waarde):
+    veld = forms.ChoiceField(choices=SCHOLEN, required=False, widget=widget)
+    return veld.widget.render("school", waarde, attrs={"id": "id_school"})
+
+
+def test_lange_keuzelijst_zelfde_html_als_django():
+    for waarde in ("2", "", None, "9"):
+        assert lange_lijst(LangeKeuzelijst, waarde) == lange_lijst(forms.Select, waarde)
+    gekozen = lange_lijst(LangeKeuzelijst, "2")
+    assert '<option value="2" selected>CBS &quot;Het Anker&quot; &amp; co</option>' in gekozen
+    assert '<option value="3">&lt;b&gt;</option>' in gekozen
+    assert gekozen.count("selected") == 1
+
+
+def test_lange_keuzelijst_zonder_create_option(monkeypatch):
+    def niet(*args, **kwargs):
+        raise AssertionError("create_option per optie")
+
+    monkeypatch.setattr(forms.Select, "create_option", niet)
+    assert "OBS De Regenboog" in lange_lijst(LangeKeuzelijst, "1")

@@ -123,7 +123,9 @@ def test_uitnodiging_overlegronde_met_vijf_stappen_en_einddatum(verstuurd):
     ]
     posities = [tekst.index(stap) for stap in stappen]
     assert posities == sorted(posities)
-    assert "Als u een reactie wilt plaatsen, dan is dit mogelijk tot 13 december 2026." in tekst
+    assert (
+        "Als u een reactie wilt plaatsen, dan is dit mogelijk tot en met 13 december 2026." in tekst
+    )
 
 
 def test_coordinator_gewijzigd(verstuurd):

@@ -11,6 +11,14 @@ from overleg import services
 from overleg.models import Overlegronde
 from tests.conftest import TweeStapsClient
 
+MAANDEN = "januari februari maart april mei juni juli augustus september oktober november december"
+
+
+def nl(dag):
+    """A date as the portal writes it everywhere: 13 december 2026."""
+    return f"{dag.day} {MAANDEN.split()[dag.month - 1]} {dag.year}"
+
+
 pytestmark = pytest.mark.django_db
 
 
@@ -48,7 +56,7 @@ def test_tweede_einddatum_wordt_conflict_en_daarna_bewust_opgeslagen(dossier):
     html = conflict.content.decode()
     assert (
         "Iemand anders heeft dit intussen gewijzigd: de opgeslagen einddatum is nu "
-        f"{eerste_datum:%d-%m-%Y}, u typte {tweede_datum:%d-%m-%Y}."
+        f"{nl(eerste_datum)}, u typte {nl(tweede_datum)}."
     ) in html
     assert f'name="einddatum" value="{tweede_datum.isoformat()}"' in html
     assert 'name="versie" value="1"' in html

@@ -151,7 +151,9 @@ def test_mail_aan_elke_deelnemer_met_einddatum(
             ][einddatum.month - 1]
             + f" {einddatum.year}"
         )
-        assert f"Als u een reactie wilt plaatsen, dan is dit mogelijk tot {datum}." in mail.body
+        assert f"Als u een reactie wilt plaatsen, dan is dit mogelijk tot en met {datum}." in (
+            mail.body
+        )
 
 
 def test_deelnemer_ziet_hulpvraag_en_bijlagen_niet_aanpak(client, dossier):

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Restore a backup of scripts/backup.sh: the database with pg_restore (--clean --if-exists
+# --no-owner, in one transaction) and MEDIA_ROOT from media.tar. What is there now is replaced.
+#
+#   scripts/restore.sh backups/kindkans-20261130-020000          # checks only, changes nothing
+#   scripts/restore.sh --ja backups/kindkans-20261130-020000     # restores
+#   KINDKANS_HERSTEL_BEVESTIGD=ja scripts/restore.sh backups/…   # the same, for automation
+#
+# Same variables as scripts/backup.sh (BACKUP_VIA, COMPOSE; DATABASE_URL and MEDIA_ROOT for host).
+# The checksums in SHA256SUMS are verified before anything is touched. docker-compose layout:
+# web, worker and beat are stopped during the restore and started again afterwards. Host layout:
+# stop the portal (gunicorn, worker, beat) yourself first; the restore waits for their locks.
+#
+# Restore with the code (migrations) of the backup's time, then run `manage.py migrate`: the
+# dump's tables are dropped and made again, a table the dump does not have is left alone.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=scripts/_backup_gemeen.sh
+. "$ROOT/scripts/_backup_gemeen.sh"
+controleer_via
+
+BEVESTIGD="${KINDKANS_HERSTEL_BEVESTIGD:-}"
+MAP=""
+for argument in "$@"; do
+  case "$argument" in
+    --ja) BEVESTIGD="ja" ;;
+    -*) fout "onbekende optie $argument (alleen --ja)." ;;
+    *)
+      [ -z "$MAP" ] || fout "geef één backupmap."
+      MAP="$argument"
+      ;;
+  esac
+done
+[ -n "$MAP" ] || fout "gebruik: $0 [--ja] <backupmap>"
+[ -d "$MAP" ] || fout "$MAP is geen map."
+MAP="$(realpath "$MAP")"
+if [ "$BACKUP_VIA" = host ]; then
+  DB_URL="$(libpq_url)"
+  MEDIA="$(media_map)"
+fi
+cd "$ROOT"
+
+for bestand in "$CONTROLE_NAAM" "$DUMP_NAAM" "$MEDIA_NAAM"; do
+  [ -f "$MAP/$bestand" ] || fout "$MAP/$bestand ontbreekt: geen volledige backup."
+done
+# Both files, and exactly these, must be listed.
+[ "$(awk '{print $2}' "$MAP/$CONTROLE_NAAM" | sed 's/^\*//' | sort | tr '\n' ' ')" = \
+  "$DUMP_NAAM $MEDIA_NAAM " ] || fout "$CONTROLE_NAAM noemt niet precies $DUMP_NAAM en $MEDIA_NAAM."
+(cd "$MAP" && sha256sum --check --quiet "$CONTROLE_NAAM") \
+  || fout "de controlesom klopt niet: de backup is beschadigd of gewijzigd; er is niets hersteld."
+echo "Controlesommen kloppen: $MAP"
+
+if [ "$BACKUP_VIA" = compose ]; then
+  WAT="de database '$COMPOSE_DB_NAAM' en het volume media van docker compose"
+else
+  WAT="de database van DATABASE_URL en $MEDIA"
+fi
+if [ "$BEVESTIGD" != "ja" ]; then
+  echo "Herstel vervangt $WAT door deze backup." >&2
+  echo "Niets gewijzigd. Bevestig met --ja (of KINDKANS_HERSTEL_BEVESTIGD=ja)." >&2
+  exit 2
+fi
+
+if [ "$BACKUP_VIA" = compose ]; then
+  echo "web, worker en beat stoppen"
+  $COMPOSE stop web worker beat
+  trap 'echo "Herstel afgebroken; web, worker en beat staan stil: $COMPOSE start web worker beat" >&2' EXIT
+fi
+
+echo "Database herstellen"
+# One transaction: if anything fails, the database is as it was.
+HERSTEL_OPTIES=(--clean --if-exists --no-owner --single-transaction --exit-on-error)
+if [ "$BACKUP_VIA" = compose ]; then
+  $COMPOSE exec -T db pg_restore --username="$COMPOSE_DB_GEBRUIKER" \
+    --dbname="$COMPOSE_DB_NAAM" "${HERSTEL_OPTIES[@]}" <"$MAP/$DUMP_NAAM"
+else
+  pg_restore --dbname="$DB_URL" "${HERSTEL_OPTIES[@]}" "$MAP/$DUMP_NAAM"
+fi
+
+echo "Bijlagen herstellen"
+# The folder is emptied and filled from the tar: a file that came after the backup goes, as its
+# row did. Only its contents: in compose the folder is a volume's mount point.
+if [ "$BACKUP_VIA" = compose ]; then
+  $COMPOSE run --rm --no-deps -T web sh -c \
+    "find '$COMPOSE_MEDIA' -mindepth 1 -delete && tar -C '$COMPOSE_MEDIA' -xf -" <"$MAP/$MEDIA_NAAM"
+else
+  case "$MEDIA" in
+    / | "$HOME" | "$ROOT") fout "MEDIA_ROOT $MEDIA leegmaken weiger ik." ;;
+  esac
+  mkdir -p "$MEDIA"
+  find "$MEDIA" -mindepth 1 -delete
+  tar -C "$MEDIA" -xf "$MAP/$MEDIA_NAAM"
+fi
+
+if [ "$BACKUP_VIA" = compose ]; then
+  echo "web, worker en beat starten"
+  trap - EXIT
+  $COMPOSE start web worker beat
+fi
+echo "Herstel klaar uit $MAP"
