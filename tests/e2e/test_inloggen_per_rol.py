@@ -81,3 +81,14 @@ def test_superuser_komt_in_het_beheer(page, live_server, demo):
 
     assert page.url == f"{live_server.url}/beheer/"
     assert "Kindkans beheer" in page.content()
+
+
+@pytest.mark.parametrize(
+    "pad", ["/beheer/", "/beheer/formulieren/", "/beheer/formulieren/formulierdefinitie/"]
+)
+def test_beheerder_in_het_beheer(page, live_server, demo, axe, pad):
+    # The breadcrumbs are links in a line of text: underlined (static/css/beheer.css).
+    log_in(page, live_server, "beheer.po@demo.test")
+    page.goto(f"{live_server.url}{pad}")
+    assert "Kindkans beheer" in page.content()
+    axe(page, portaal=False)
