@@ -30,6 +30,16 @@ class VeldType(models.TextChoices):
 MET_KEUZES = {VeldType.EEN_KEUZE, VeldType.MEER_KEUZES}
 
 
+# The rollen a persoon field can offer, one per line in its `keuzes`, with how they read in a
+# message. Only people who work on a case: never the SWV-beheerder or an externe deelnemer.
+# An IB/COO is only offered for the school of the form's hulpvraag (selectors.personen_van).
+PERSOONROLLEN = {
+    Rol.IB_COO: "de IB/COO van de school van de leerling",
+    Rol.SCHAKELFUNCTIONARIS_VERBINDING: "een schakelfunctionaris verbinding onderwijs/jeugdhulp",
+    Rol.REGIEROLHOUDER: "een regierolhouder",
+}
+
+
 # The rollen that can ever see the formulieren of a hulpvraag (hulpvragen.toegang): the school's
 # IB/COO, and the coördinator or behandelaar. An externe deelnemer never does.
 INVULLENDE_ROLLEN = [Rol.IB_COO, Rol.SCHAKELFUNCTIONARIS_VERBINDING, Rol.REGIEROLHOUDER]
@@ -110,7 +120,10 @@ class Veld(models.Model):
     keuzes = models.TextField(
         "keuzes",
         blank=True,
-        help_text="Alleen bij een keuze uit een lijst: één keuze per regel.",
+        help_text="Bij een keuze uit een lijst: één keuze per regel. Bij een persoon: wie "
+        "het veld aanbiedt, één rol per regel: ib_coo (de IB/COO van de school van de "
+        "leerling), schakelfunctionaris_verbinding en/of regierolhouder; leeg biedt ze alle "
+        "drie.",
     )
     volgorde = models.PositiveIntegerField("volgorde", default=0)
     # The key of the value in a filled form; made from the label once and never changed, so a
@@ -148,8 +161,20 @@ class Veld(models.Model):
                 raise ValidationError({"keuzes": "Geef ten minste twee keuzes, één per regel."})
             if len(set(keuzes)) != len(keuzes):
                 raise ValidationError({"keuzes": "Elke keuze komt maar één keer voor."})
+        elif self.type == VeldType.PERSOON:
+            onbekend = [rol for rol in self.keuzelijst if rol not in PERSOONROLLEN]
+            if onbekend:
+                raise ValidationError(
+                    {
+                        "keuzes": f"Onbekende rol: {', '.join(onbekend)}. Geef bij een persoon "
+                        "één rol per regel uit ib_coo, schakelfunctionaris_verbinding en "
+                        "regierolhouder, of laat het leeg voor alle drie."
+                    }
+                )
         elif self.keuzes.strip():
-            raise ValidationError({"keuzes": "Alleen een keuze uit een lijst heeft keuzes."})
+            raise ValidationError(
+                {"keuzes": "Alleen een keuze uit een lijst of een persoon heeft keuzes."}
+            )
 
     def als_spec(self):
         return {

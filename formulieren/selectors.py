@@ -7,7 +7,7 @@ from hulpvragen import toegang
 from hulpvragen.models import Hulpvraag
 from hulpvragen.workflow import Status
 
-from .models import Formulier, FormulierDefinitie, FormulierWijziging
+from .models import PERSOONROLLEN, Formulier, FormulierDefinitie, FormulierWijziging
 
 
 def rollen_van(*, gebruiker, omgeving):
@@ -60,23 +60,21 @@ def hulpvragen_om_te_kiezen(*, gebruiker, omgeving):
     )
 
 
-# Who a persoon field offers (e.g. "Contactpersoon van de school", "Naam betrokkene"): the
-# people who work on the case (schakelfunctionaris verbinding, regierolhouders) and the IB/COO
-# of the leerling's own school. Never the SWV-beheerder, an externe deelnemer, or the IB/COO of
-# another school.
-PERSOON_ROLLEN = [Rol.SCHAKELFUNCTIONARIS_VERBINDING, Rol.REGIEROLHOUDER]
-
-
-def personen_van(*, omgeving, scholen):
-    """The people a persoon field offers, with the IB/COO of these `scholen` (ids, or a
-    queryset of ids): the school of the form's hulpvraag, or, while the hulpvraag is still to
-    be chosen, the schools of the hulpvragen to choose from (services then checks the choice
-    against the chosen one's school)."""
-    leden = (
-        Lidmaatschap.objects.actief()
-        .filter(omgeving=omgeving)
-        .filter(Q(rol__in=PERSOON_ROLLEN) | Q(rol=Rol.IB_COO, organisatie__in=scholen))
-    )
+def personen_van(*, omgeving, scholen, rollen=None):
+    """The people a persoon field offers: the active members of the omgeving in the field's
+    `rollen` (its keuzes: Rol values out of models.PERSOONROLLEN; empty offers all of those).
+    An IB/COO only of these `scholen` (ids, or a queryset of ids): the school of the form's
+    hulpvraag, or, while the hulpvraag is still to be chosen, the schools of the hulpvragen to
+    choose from (services then checks the choice against the chosen one's school). Never the
+    SWV-beheerder or an externe deelnemer, whatever the field says."""
+    rollen = [rol for rol in rollen or PERSOONROLLEN if rol in PERSOONROLLEN]
+    wie = Q(pk__in=[])  # a field whose rollen are all unknown offers nobody
+    if Rol.IB_COO in rollen:
+        wie |= Q(rol=Rol.IB_COO, organisatie__in=scholen)
+    anderen = [rol for rol in rollen if rol != Rol.IB_COO]
+    if anderen:
+        wie |= Q(rol__in=anderen)
+    leden = Lidmaatschap.objects.actief().filter(omgeving=omgeving).filter(wie)
     return (
         Gebruiker.objects.filter(is_active=True, lidmaatschappen__in=leden)
         .distinct()

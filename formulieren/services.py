@@ -14,7 +14,14 @@ from hulpvragen import toegang
 from hulpvragen.models import Hulpvraag
 
 from . import standaard
-from .models import Formulier, FormulierDefinitie, FormulierWijziging, Veld, VeldType
+from .models import (
+    PERSOONROLLEN,
+    Formulier,
+    FormulierDefinitie,
+    FormulierWijziging,
+    Veld,
+    VeldType,
+)
 from .selectors import mag_invullen, personen_van
 from .velden import is_leeg, weergaven
 
@@ -48,9 +55,19 @@ def _eis_invullen(door, definitie):
         )
 
 
+def _wie_de_lijst_biedt(rollen):
+    """The people a persoon field with these rollen offers, in words (for its error)."""
+    bekend = [rol for rol in PERSOONROLLEN if rol in (rollen or PERSOONROLLEN)]
+    woorden = [PERSOONROLLEN[rol] for rol in bekend]
+    if len(woorden) > 1:
+        return f"{', '.join(woorden[:-1])} of {woorden[-1]}"
+    return woorden[0] if woorden else "niemand"
+
+
 def _opgeschoond(velden, waarden, hulpvraag, oud=None):
     """Only the values of these fields; the hulpvraag field always names the form's hulpvraag,
-    and a persoon field someone personen_van offers for it (or whom it already held)."""
+    and a persoon field someone personen_van offers for it in the field's rollen (or whom it
+    already held)."""
     oud = oud or {}
     schoon = {}
     for spec in velden:
@@ -62,14 +79,17 @@ def _opgeschoond(velden, waarden, hulpvraag, oud=None):
                 )
             waarde = hulpvraag.pk
         elif spec["type"] == VeldType.PERSOON and waarde not in (None, oud.get(spec["sleutel"])):
+            rollen = spec.get("keuzes") or []
             personen = personen_van(
-                omgeving=hulpvraag.omgeving_id, scholen=[hulpvraag.leerling.school_id]
+                omgeving=hulpvraag.omgeving_id,
+                scholen=[hulpvraag.leerling.school_id],
+                rollen=rollen,
             )
             if not personen.filter(pk=waarde).exists():
                 raise ValidationError(
                     {
-                        spec["sleutel"]: "Kies een persoon uit de lijst: een betrokkene of de "
-                        "IB/COO van de school van de leerling."
+                        spec["sleutel"]: "Kies een persoon uit de lijst: "
+                        f"{_wie_de_lijst_biedt(rollen)}."
                     }
                 )
         schoon[spec["sleutel"]] = waarde

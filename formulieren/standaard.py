@@ -114,7 +114,8 @@ DEFINITIES = {
                 "persoon",
                 False,
                 "",
-                "",
+                # A persoon field's keuzes are the rollen it offers: the school's own contact.
+                IB_COO,
             ),
             (
                 "bereikbaar",
@@ -145,7 +146,8 @@ DEFINITIES = {
                 "persoon",
                 True,
                 "Voeg hier uw eigen naam toe.",
-                "",
+                # Who fills it in: the people working on the case, not the school.
+                f"{REGIEROLHOUDER}\n{SCHAKELFUNCTIONARIS_VERBINDING}",
             ),
             (
                 "organisatie",

@@ -31,7 +31,7 @@ class GroepBoundField(BoundField):
 class Keuzes:
     """What the person may pick in a persoon or hulpvraag field."""
 
-    personen: object  # Gebruiker queryset
+    personen: object  # (rollen=a persoon field's keuzes) -> Gebruiker queryset
     hulpvragen: object  # Hulpvraag queryset
     vaste_hulpvraag: Hulpvraag | None = None  # the form belongs to this hulpvraag already
 
@@ -96,7 +96,8 @@ def _meer_keuzes(spec, keuzes, huidig):
 
 
 def _persoon(spec, keuzes, huidig):
-    personen = keuzes.personen
+    # Each field offers the people of its own rollen (its keuzes; empty: the default set).
+    personen = keuzes.personen(rollen=spec.get("keuzes") or [])
     if huidig:
         # Someone chosen earlier who has left the omgeving stays a valid value of this form.
         personen = Gebruiker.objects.filter(

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -53,8 +55,10 @@ class FormulierenMixin(HulpvraagMixin):
 
     def keuzes(self):
         return Keuzes(
-            personen=personen_van(
-                omgeving=self.request.omgeving, scholen=[self.hulpvraag.leerling.school_id]
+            personen=partial(
+                personen_van,
+                omgeving=self.request.omgeving,
+                scholen=[self.hulpvraag.leerling.school_id],
             ),
             hulpvragen=hulpvragen_om_te_kiezen(
                 gebruiker=self.request.user, omgeving=self.request.omgeving
@@ -329,7 +333,8 @@ class OverzichtNieuwView(OverzichtMixin, VastleggenMixin, NieuwFormulierMixin, T
             gebruiker=self.request.user, omgeving=self.request.omgeving
         )
         return Keuzes(
-            personen=personen_van(
+            personen=partial(
+                personen_van,
                 omgeving=self.request.omgeving,
                 scholen=hulpvragen.order_by().values("leerling__school_id"),
             ),
