@@ -59,8 +59,16 @@ class HulpvraagForm(forms.ModelForm):
         widgets = {"omschrijving": forms.Textarea(attrs={"rows": 5})}
         field_classes = {"omschrijving": BegrensdeTekst}
 
-    def __init__(self, *args, coordinatoren, omgeving, **kwargs):
+    def __init__(self, *args, coordinatoren, omgeving, tweede=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if tweede:
+            # Offered when the child already has an open hulpvraag. Not required here: whether
+            # it must be ticked is services.maak_hulpvraag's rule, and its error lands here.
+            self.fields["bevestig_tweede"] = forms.BooleanField(
+                label="Ik weet dat er al een hulpvraag loopt en wil toch een nieuwe inzetten",
+                required=False,
+                template_name="kindkans/forms/vinkje.html",
+            )
         bied_personen_aan(
             self.fields["coordinator"],
             personen=coordinatoren,

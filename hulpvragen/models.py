@@ -73,6 +73,8 @@ class Hulpvraag(models.Model):
             models.Index(fields=["omgeving", "status", "-aangemaakt_op"]),
             # The Hulpvragen tab's own order, walked by a list that checks rights per row.
             models.Index(fields=["omgeving", "-aangemaakt_op", "-id"], name="hulpvraag_lijst"),
+            # "Is another hulpvraag of this child open?" (selectors, issue 15).
+            models.Index(fields=["leerling", "status"], name="hulpvraag_leerling_status"),
         ]
 
     def __str__(self):

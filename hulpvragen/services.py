@@ -18,7 +18,7 @@ from notificaties.services import maak_notificatie
 from . import toegang, workflow
 from .bijlagen import vermomt_naam
 from .models import Aanpak, Bijlage, Hulpvraag, StatusWijziging
-from .selectors import ib_coo_van_school, mogelijke_coordinatoren
+from .selectors import ib_coo_van_school, lopende_hulpvragen_van, mogelijke_coordinatoren
 from .workflow import Status
 
 
@@ -92,8 +92,20 @@ def _controleer_coordinator(hulpvraag, coordinator, veld="coordinator"):
         )
 
 
-def maak_hulpvraag(*, door, omgeving, leerling, titel, omschrijving, coordinator):
-    """IB/COO zet de hulpvraag in Kindkans, with the schakelfunctionaris as first coördinator."""
+TWEEDE_NIET_BEVESTIGD = (
+    "Er loopt al een hulpvraag voor deze leerling. Overleg met de coördinator, of vink aan dat "
+    "u toch een nieuwe hulpvraag wilt inzetten."
+)
+
+
+def maak_hulpvraag(
+    *, door, omgeving, leerling, titel, omschrijving, coordinator, bevestig_tweede=False
+):
+    """IB/COO zet de hulpvraag in Kindkans, with the schakelfunctionaris as first coördinator.
+
+    When the child (at this or another school of the omgeving, selectors.lopende_hulpvragen_van)
+    already has an open hulpvraag, a new one is only made with `bevestig_tweede`: the person
+    has seen the warning and starts a second one on purpose."""
     if not leerlingen_voor(gebruiker=door, omgeving=omgeving).filter(pk=leerling.pk).exists():
         raise PermissionDenied(
             "Alleen de IB/COO van de school zet een hulpvraag voor deze leerling."
@@ -112,6 +124,11 @@ def maak_hulpvraag(*, door, omgeving, leerling, titel, omschrijving, coordinator
     )
     controleer_velden(hulpvraag, "titel", "omschrijving")
     _controleer_coordinator(hulpvraag, coordinator)
+    if (
+        not bevestig_tweede
+        and lopende_hulpvragen_van(leerling=leerling, omgeving=omgeving).exists()
+    ):
+        raise ValidationError({"bevestig_tweede": TWEEDE_NIET_BEVESTIGD})
     with transaction.atomic():
         hulpvraag.save()
         StatusWijziging.objects.create(hulpvraag=hulpvraag, naar=Status.AANGEMELD, door=door)

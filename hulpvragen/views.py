@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -30,7 +31,13 @@ from .forms import (
     StatusForm,
 )
 from .models import Aanpak, Bijlage
-from .selectors import hulpvraag_detail, mogelijke_coordinatoren, zichtbare_hulpvragen
+from .selectors import (
+    hulpvraag_detail,
+    met_tweede_hulpvraag,
+    mogelijke_coordinatoren,
+    waarschuwing_tweede_hulpvraag,
+    zichtbare_hulpvragen,
+)
 from .tabs import tabs_voor
 
 
@@ -61,11 +68,13 @@ class HulpvraagLijstView(FilterView):
         # hulpvragen) gets the list in index order with a rights probe per row, which stops at
         # a page or at the count's maximum; joining all they see would grow with it.
         gebruiker = self.request.user
-        return zichtbare_hulpvragen(
+        hulpvragen = zichtbare_hulpvragen(
             gebruiker=gebruiker,
             omgeving=self.request.omgeving,
             per_rij=toegang.ziet_veel(gebruiker, toegang.ZIEN, self.maximaal),
         )
+        # The label "Tweede hulpvraag": computed in the page's own query, for its rows only.
+        return met_tweede_hulpvraag(hulpvragen, gebruiker=gebruiker)
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "omgeving": self.request.omgeving}
@@ -119,12 +128,20 @@ class NieuweHulpvraagView(EenmaligMixin, VastleggenMixin, TemplateView):
             )
         return super().dispatch(request, *args, **kwargs)
 
+    @cached_property
+    def lopende_hulpvragen(self):
+        """Open hulpvragen of this child, as far as this IB/COO may learn of them (step 3)."""
+        return waarschuwing_tweede_hulpvraag(
+            gebruiker=self.request.user, leerling=self.leerling, omgeving=self.request.omgeving
+        )
+
     def _hulpvraag_form(self, data=None):
         return HulpvraagForm(
             data,
             coordinatoren=mogelijke_coordinatoren(omgeving=self.request.omgeving),
             omgeving=self.request.omgeving,
             initial={"titel": "Team Schoolondersteuning"},
+            tweede=bool(self.lopende_hulpvragen),
         )
 
     def get_context_data(self, **kwargs):
@@ -141,6 +158,7 @@ class NieuweHulpvraagView(EenmaligMixin, VastleggenMixin, TemplateView):
             )
         elif not self.leerling.controle_nodig():
             context.setdefault("form", self._hulpvraag_form())
+            context["lopende_hulpvragen"] = self.lopende_hulpvragen
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -128,6 +128,8 @@ INSTALLED_APPS = [
     "formulieren",
     "overleg",
     "inzage",
+    # The SWV overview: read-only aggregates over the apps above (top floor).
+    "overzicht",
     # Above accounts and notificaties (it replaces accounts' Gebruiker admin, so after it).
     "accountbeheer",
 ]

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("inzage.urls")),
     path("leerlingen/", include("leerlingen.urls")),
     path("meldingen/", include("notificaties.urls")),
+    path("overzicht/", include("overzicht.urls")),
     # The beheer has no login of its own: the portal's, with the second factor.
     path(
         "beheer/login/",

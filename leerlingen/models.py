@@ -65,7 +65,12 @@ class Leerling(models.Model):
         verbose_name = "leerling"
         verbose_name_plural = "leerlingen"
         ordering = ["achternaam", "voornaam"]
-        indexes = [models.Index(fields=["school", "achternaam"])]
+        indexes = [
+            models.Index(fields=["school", "achternaam"]),
+            # The same child at another school of the omgeving has the same geboortedatum (and
+            # names): hulpvragen.selectors looks that up for a page of hulpvragen at a time.
+            models.Index(fields=["geboortedatum"], name="leerling_geboortedatum"),
+        ]
 
     def __str__(self):
         return self.volledige_naam

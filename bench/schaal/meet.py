@@ -268,6 +268,8 @@ def paginas_van(persona):
         formulier = Formulier.objects.filter(hulpvraag=hv).order_by("pk").first()
         if formulier is not None and toegang.FORMULIEREN in rechten:
             paginas.append(("Formulier", f"/hulpvragen/{hv.pk}/formulieren/{formulier.pk}/"))
+    if persona.email in (SCHAKEL, BEHEER):
+        paginas.append(("Overzicht", "/overzicht/"))
     if persona.email == BEHEER:
         paginas.append(("Beheer", "/beheer/"))
         index = persona.client.get("/beheer/").content.decode()

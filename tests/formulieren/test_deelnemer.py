@@ -27,6 +27,7 @@ def dossier(po, ib, regie, hulpvraag, team, betrokkenheid, leerling, maak_deelne
         titel="Andere",
         omschrijving="",
         coordinator=regie,
+        bevestig_tweede=True,  # a second one for the same leerling (issue 15)
     )
     ander_formulier = services.maak_formulier(
         door=ib, hulpvraag=andere, definitie=team, waarden=TEAM_INGEVULD

@@ -401,6 +401,7 @@ def test_formulier_van_een_andere_hulpvraag_bestaat_hier_niet(
         titel="Andere",
         omschrijving="",
         coordinator=regie,
+        bevestig_tweede=True,  # a second one for the same leerling (issue 15)
     )
     formulier = services.maak_formulier(door=ib, hulpvraag=andere, definitie=team, waarden={})
     client.force_login(ib)

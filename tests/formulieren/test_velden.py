@@ -112,6 +112,7 @@ def test_hulpvraagveld_bij_een_hulpvraag_staat_vast_op_die_hulpvraag(
         titel="Andere vraag",
         omschrijving="",
         coordinator=hulpvraag.coordinator,
+        bevestig_tweede=True,  # a second one for the same leerling (issue 15)
     )
     definitie = _een_veld(po, type="hulpvraag")
     client.force_login(ib)

@@ -102,6 +102,9 @@ def maak(po, ib, leerling, schakel):
             "titel": "Team Schoolondersteuning",
             "omschrijving": "Daan kan zich slecht concentreren.",
             "coordinator": schakel,
+            # Many tests make several hulpvragen for Daan; the rule that a second one needs
+            # this confirmation is tested on its own (test_tweede_hulpvraag.py).
+            "bevestig_tweede": True,
             **velden,
         }
         return services.maak_hulpvraag(**velden)

@@ -123,6 +123,7 @@ def wereld(po, maak_lid, settings, tmp_path):
         titel="Lezen hulpvraag",
         omschrijving="Lezen omschrijving",
         coordinator=wie.regie,
+        bevestig_tweede=True,  # a second one for the same leerling (issue 15)
     )
     bijlage2 = services.voeg_bijlage_toe(
         door=wie.ib, hulpvraag=hv2, bestand=SimpleUploadedFile("toets.pdf", pdf(b"FENNA-TOETS"))

@@ -311,6 +311,8 @@ GESCHREVEN = [
             "titel": "Lezen",
             "omschrijving": "Sem leest traag.",
             "coordinator": d.regie.pk,
+            # Sem already has an open hulpvraag (d.hulpvraag): a second one is confirmed.
+            "bevestig_tweede": "on",
         },
         hulpvraag=lambda d: Hulpvraag.objects.exclude(pk=d.hulpvraag.pk).get().pk,
     ),
