@@ -171,7 +171,12 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
         self.email = self.__class__.objects.normalize_email(self.email).lower()
 
     def get_full_name(self):
-        return f"{self.voornaam} {self.achternaam}".strip()
+        return self.naam_van(self.voornaam, self.achternaam)
+
+    @staticmethod
+    def naam_van(voornaam, achternaam):
+        """A person's name as every screen writes it, also from values read without the row."""
+        return f"{voornaam} {achternaam}".strip()
 
     def get_short_name(self):
         return self.voornaam

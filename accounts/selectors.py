@@ -44,7 +44,9 @@ def keuzes_per_rol(leden, rollen):
     )
     per_rol = {rol: {} for rol in rollen}
     for rol, pk, voornaam, achternaam, organisatie in rijen:
-        naam, organisaties = per_rol[rol].setdefault(pk, (f"{voornaam} {achternaam}".strip(), []))
+        naam, organisaties = per_rol[rol].setdefault(
+            pk, (Gebruiker.naam_van(voornaam, achternaam), [])
+        )
         if organisatie not in organisaties:
             organisaties.append(organisatie)
     return [

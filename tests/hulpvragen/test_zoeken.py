@@ -60,6 +60,10 @@ def test_zoekvorm():
         ("onderzoek\nzoe", {1}),
         ("de", {0, 1}),  # "in de klas" and "van der"
         ("pieter", set()),
+        # LIKE's wildcards are plain characters in a search, not "anything".
+        ("%", set()),
+        ("_", set()),
+        ("d%x", set()),
     ],
 )
 def test_een_woord_in_titel_of_naam(client, ib, twee, zoek, welke):
@@ -122,7 +126,7 @@ def test_een_lange_lijst_zegt_dat_er_meer_zijn(client, ib, twee, maak, monkeypat
     antwoord = client.get(reverse("hulpvragen:lijst"), {"page": "last"})
     html = antwoord.content.decode()
     assert "Meer dan 2 hulpvragen open. De lijst toont de eerste 2" in html
-    assert "Pagina 1 van de eerste 1" not in html  # one page: no paging at all
+    assert "Pagina" not in html  # one page of the first two: no paging
     # The first two, newest first; the oldest (Daan's "Concentratie in de klas") is not shown.
     assert [hv.titel for hv in antwoord.context["hulpvragen"]] == ["Derde", "Dyslexie onderzoek"]
 
@@ -130,3 +134,19 @@ def test_een_lange_lijst_zegt_dat_er_meer_zijn(client, ib, twee, maak, monkeypat
     html = client.get(reverse("hulpvragen:lijst")).content.decode()
     assert "3 hulpvragen open." in html
     assert "Meer dan" not in html
+
+
+def test_een_afgekapte_lijst_bladert_tot_het_maximum(client, ib, twee, maak, monkeypatch):
+    from hulpvragen.views import HulpvraagLijstView
+
+    maak(titel="Derde")
+    monkeypatch.setattr(HulpvraagLijstView, "maximaal", 2)
+    monkeypatch.setattr(HulpvraagLijstView, "paginate_by", 1)
+    client.force_login(ib)
+    eerste = client.get(reverse("hulpvragen:lijst")).content.decode()
+    assert "<span>Pagina 1 van 2 (de eerste 2)</span>" in eerste
+    laatste = client.get(reverse("hulpvragen:lijst"), {"page": "last"})
+    assert [hv.titel for hv in laatste.context["hulpvragen"]] == ["Dyslexie onderzoek"]
+    assert "<span>Pagina 2 van 2 (de eerste 2)</span>" in laatste.content.decode()
+    # Beyond the maximum there is no page (the portal's own 404).
+    assert client.get(reverse("hulpvragen:lijst"), {"page": "3"}).status_code == 404
