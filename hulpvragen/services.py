@@ -4,7 +4,7 @@ access when a relation changes, and queues its mails."""
 import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -98,6 +98,21 @@ TWEEDE_NIET_BEVESTIGD = (
 )
 
 
+def _een_tegelijk_voor_dit_kind(leerling, omgeving):
+    """Two IB/COOs (or two tabs) starting a hulpvraag for the same child at the same moment:
+    on PostgreSQL the second waits here until the first has committed, so its check for an
+    open hulpvraag sees the first. The key is the omgeving and the geboortedatum, which the
+    same child has at every school (selectors._lopend_voor_zelfde_kind); a lock until the end
+    of the transaction. SQLite, the embedded default, has no such lock."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s, %s)",
+            [omgeving.pk, leerling.geboortedatum.toordinal()],
+        )
+
+
 def maak_hulpvraag(
     *, door, omgeving, leerling, titel, omschrijving, coordinator, bevestig_tweede=False
 ):
@@ -124,12 +139,13 @@ def maak_hulpvraag(
     )
     controleer_velden(hulpvraag, "titel", "omschrijving")
     _controleer_coordinator(hulpvraag, coordinator)
-    if (
-        not bevestig_tweede
-        and lopende_hulpvragen_van(leerling=leerling, omgeving=omgeving).exists()
-    ):
-        raise ValidationError({"bevestig_tweede": TWEEDE_NIET_BEVESTIGD})
     with transaction.atomic():
+        _een_tegelijk_voor_dit_kind(leerling, omgeving)
+        if (
+            not bevestig_tweede
+            and lopende_hulpvragen_van(leerling=leerling, omgeving=omgeving).exists()
+        ):
+            raise ValidationError({"bevestig_tweede": TWEEDE_NIET_BEVESTIGD})
         hulpvraag.save()
         StatusWijziging.objects.create(hulpvraag=hulpvraag, naar=Status.AANGEMELD, door=door)
         toegang.synchroniseer_toegang(hulpvraag)

@@ -387,3 +387,60 @@ def test_lijst_evenveel_queries_bij_2_en_20_rijen(
     met_label = [v["sql"] for v in twintig.captured_queries if "EXISTS" in v["sql"]]
     assert len(met_label) == 1
     assert '"hulpvragen_hulpvraag"."id" IN (' in met_label[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twee_ib_coos_tegelijk_voor_hetzelfde_kind(
+    po, ib, ib_andere_school, leerling, daan_anker, schakel, monkeypatch
+):
+    # Inge and Anne start a hulpvraag for the same child at the same moment, each in their own
+    # connection. Each check waits (at most 2 s) for the other's: without the lock both see
+    # no open hulpvraag and both are made; with it the second waits and is refused.
+    if connection.vendor != "postgresql":
+        pytest.skip("a lock across connections: PostgreSQL")
+    import contextlib
+    import threading
+
+    samen = threading.Barrier(2, timeout=2)
+    echte = services.lopende_hulpvragen_van
+
+    class NaDeControleWachten:
+        def __init__(self, **kwargs):
+            self.rijen = echte(**kwargs)
+
+        def exists(self):
+            antwoord = self.rijen.exists()
+            with contextlib.suppress(threading.BrokenBarrierError):
+                samen.wait()
+            return antwoord
+
+    monkeypatch.setattr(services, "lopende_hulpvragen_van", NaDeControleWachten)
+    uitkomst = {}
+
+    def start(wie, persoon, kind):
+        try:
+            services.maak_hulpvraag(
+                door=persoon,
+                omgeving=po,
+                leerling=kind,
+                titel=wie,
+                omschrijving="",
+                coordinator=schakel,
+            )
+            uitkomst[wie] = "gemaakt"
+        except ValidationError as fout:
+            uitkomst[wie] = fout.message_dict["bevestig_tweede"][0]
+        finally:
+            connection.close()
+
+    draden = [
+        threading.Thread(target=start, args=("Inge", ib, leerling)),
+        threading.Thread(target=start, args=("Anne", ib_andere_school, daan_anker)),
+    ]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(20)
+
+    assert sorted(uitkomst.values()) == sorted(["gemaakt", FOUT])
+    assert Hulpvraag.objects.filter(leerling__voornaam="Daan").count() == 1
