@@ -315,6 +315,9 @@ def test_werkinstructie_van_begin_tot_eind(live_server, demo, persoon, axe, sett
     assert extern.goto(f"{live_server.url}/hulpvragen/{hulpvraag.pk}/formulieren/").status == 404
 
     # After the einddatum the same link gives no access (the server's clock moves with ours).
+    # First leave the portal page: its session timer would ask the server after the jump, find
+    # the session ended and send the tab to the login page without our link, racing our goto.
+    extern.goto("about:blank")
     na_einde = datetime.datetime.combine(
         einddatum + datetime.timedelta(days=1),
         datetime.time(8),
