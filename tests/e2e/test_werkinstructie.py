@@ -79,6 +79,8 @@ class Personen:
             for adres in dict.fromkeys(adressen):
                 if "/meldingen/" in adres and adres.rstrip("/").split("/")[-1].isdigit():
                     continue  # a mail link only redirects
+                if not adres.startswith("http"):
+                    continue  # about:blank between two steps
                 page.goto(adres)
                 axe(page)
                 aantal += 1
