@@ -130,6 +130,8 @@ INSTALLED_APPS = [
     "inzage",
     # The SWV overview: read-only aggregates over the apps above (top floor).
     "overzicht",
+    # Mijn werk: Mijn acties, termijnen, herinneringen, the daily digest (top floor).
+    "werk",
     # Above accounts and notificaties (it replaces accounts' Gebruiker admin, so after it).
     "accountbeheer",
 ]

@@ -1,0 +1,1 @@
+"""Mijn werk: termijnen per omgeving, reminders that were sent."""
