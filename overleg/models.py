@@ -40,6 +40,15 @@ class Overlegronde(models.Model):
     """An invitation to others to look into the dossier, for at most two weeks."""
 
     hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.CASCADE, related_name="overlegrondes")
+    # The hulpvraag's omgeving, copied (a hulpvraag never moves): counting an omgeving's open
+    # rounds reads its own rows instead of every open round of the installation.
+    omgeving = models.ForeignKey(
+        "accounts.Omgeving",
+        verbose_name="omgeving",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
     titel = models.CharField("titel", max_length=200)
     omschrijving = models.TextField(
         "omschrijving",
@@ -68,10 +77,24 @@ class Overlegronde(models.Model):
         verbose_name = "overlegronde"
         verbose_name_plural = "overlegrondes"
         ordering = ["-aangemaakt_op", "-pk"]
-        indexes = [models.Index(fields=["einddatum"])]
+        indexes = [
+            models.Index(fields=["einddatum"]),
+            # The open rounds of an omgeving (Overzicht, Mijn acties): 774 rows of one omgeving
+            # instead of 24,636 of the installation at a million hulpvragen.
+            models.Index(
+                fields=["omgeving", "einddatum"],
+                condition=models.Q(gesloten_op__isnull=True),
+                name="overlegronde_open",
+            ),
+        ]
 
     def __str__(self):
         return self.titel
+
+    def save(self, *args, **kwargs):
+        if self.omgeving_id is None:
+            self.omgeving_id = self.hulpvraag.omgeving_id
+        super().save(*args, **kwargs)
 
     def is_open(self, vandaag=None):
         """Open until the end of the einddatum (Europe/Amsterdam), unless closed early."""

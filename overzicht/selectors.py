@@ -208,5 +208,5 @@ def open_overlegrondes(omgeving, vandaag=None):
     (Overlegronde.is_open). Not tied to the schooljaar: it is the state of now."""
     vandaag = vandaag or timezone.localdate()
     return Overlegronde.objects.filter(
-        hulpvraag__omgeving=omgeving, einddatum__gte=vandaag, gesloten_op__isnull=True
+        omgeving=omgeving, einddatum__gte=vandaag, gesloten_op__isnull=True
     ).count()

@@ -684,13 +684,13 @@ def laad_overleg(deelnemer_persona):
     rondes = uitvoeren(
         f"""
         INSERT INTO overleg_overlegronde (titel, omschrijving, einddatum, aangemaakt_op,
-            gesloten_op, aangemaakt_door_id, hulpvraag_id, versie)
+            gesloten_op, aangemaakt_door_id, hulpvraag_id, omgeving_id, versie)
         SELECT 'Meekijken ' || lower({kies("AANPAK_TITELS", "h.id", 60)}),
             {kies("RONDE_OMSCHRIJVINGEN", "h.id", 61)}, e.einddatum,
             e.einddatum - interval '14 days',
             CASE WHEN h.ronde = 'voorbij' AND {kans("h.id", 63)} < 100
                  THEN e.einddatum - interval '3 days' END,
-            h.coordinator_id, h.id, 0
+            h.coordinator_id, h.id, h.omgeving_id, 0
         FROM {OPBOUW}.hv h, LATERAL (SELECT CASE h.ronde
                 WHEN 'persona' THEN current_date + 14
                 WHEN 'open' THEN current_date + 1 + mod({kans("h.id", 62)}, 14)
