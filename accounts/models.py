@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -131,6 +132,13 @@ class GebruikerManager(BaseUserManager):
 class Gebruiker(AbstractBaseUser, PermissionsMixin):
     """One person: one account, one password, a lidmaatschap per omgeving they work in."""
 
+    class MeldingenPerMail(models.TextChoices):
+        DIRECT = "direct", "Meteen een mail per melding"
+        DAGELIJKS = "dagelijks", "Eén mail per dag met een overzicht"
+
+    # The hours a daily overview can be sent at, shown as "07:00" (Europe/Amsterdam).
+    OVERZICHT_UREN = [(uur, f"{uur:02d}:00") for uur in range(24)]
+
     email = models.EmailField("e-mailadres", unique=True)
     voornaam = models.CharField("voornaam", max_length=100)
     achternaam = models.CharField("achternaam", max_length=150)
@@ -146,6 +154,20 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
     # Part of every session's check (get_session_auth_hash): raising it ends all sessions of
     # this person, as a new password does, e.g. when a beheerder resets the second factor.
     sessie_versie = models.PositiveIntegerField("sessieversie", default=0, editable=False)
+    # How the meldingen of the case reach this person by mail (notificaties, werk.dagoverzicht).
+    # The mails about the account itself (uitnodiging, wachtwoord vergeten) always go at once.
+    meldingen_per_mail = models.CharField(
+        "meldingen per mail",
+        max_length=10,
+        choices=MeldingenPerMail.choices,
+        default=MeldingenPerMail.DIRECT,
+    )
+    overzicht_uur = models.PositiveSmallIntegerField(
+        "tijdstip van het dagelijks overzicht",
+        choices=OVERZICHT_UREN,
+        default=7,
+        validators=[MaxValueValidator(23)],
+    )
 
     objects = GebruikerManager()
 

@@ -2,7 +2,8 @@ import functools
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.utils import timezone
 
 from accounts.models import Organisatie
 from kindkans.formulieren_weergave import LangeKeuzelijst
@@ -183,6 +184,19 @@ class BijlageForm(forms.Form):
         return bestand
 
 
+class Sortering(django_filters.OrderingFilter):
+    """Sorting on termijn puts the hulpvragen without one (no termijn runs) last, either way."""
+
+    def get_ordering_value(self, param):
+        waarde = super().get_ordering_value(param)
+        if waarde.lstrip("-") == "termijn":
+            termijn = F("termijn")
+            if waarde.startswith("-"):
+                return termijn.desc(nulls_last=True)
+            return termijn.asc(nulls_last=True)
+        return waarde
+
+
 class HulpvraagFilter(django_filters.FilterSet):
     """Search, filters and sorting of the Hulpvragen tab."""
 
@@ -205,7 +219,15 @@ class HulpvraagFilter(django_filters.FilterSet):
         empty_label="Alle scholen",
         widget=LangeKeuzelijst,
     )
-    sorteer = django_filters.OrderingFilter(
+    # The termijn is kept by werk.termijnen (Hulpvraag.termijn); a hulpvraag is te laat when
+    # its last day lies before today (filter_queryset annotates `te_laat` on every row).
+    termijn = django_filters.ChoiceFilter(
+        label="Termijn",
+        choices=[("te_laat", "Alleen te laat")],
+        empty_label="Alle",
+        method="filter_termijn",
+    )
+    sorteer = Sortering(
         label="Sorteren",
         fields=[
             ("aangemaakt_op", "aangemaakt_op"),
@@ -213,6 +235,7 @@ class HulpvraagFilter(django_filters.FilterSet):
             ("leerling__achternaam", "leerling"),
             ("titel", "titel"),
             ("status", "status"),
+            ("termijn", "termijn"),
         ],
         field_labels={
             "aangemaakt_op": "Aangemaakt (oud → nieuw)",
@@ -225,6 +248,8 @@ class HulpvraagFilter(django_filters.FilterSet):
             "-titel": "Titel (Z → A)",
             "status": "Status",
             "-status": "Status (omgekeerd)",
+            "termijn": "Termijn (vroegste eerst)",
+            "-termijn": "Termijn (laatste eerst)",
         },
         empty_label="Standaard (nieuwste eerst)",
     )
@@ -245,7 +270,16 @@ class HulpvraagFilter(django_filters.FilterSet):
         # A search that is too long shows its message and no hulpvragen, never a slow query.
         if "zoek" in self.form.errors:
             return queryset.none()
+        # Today in the portal's time zone (Europe/Amsterdam): the termijn's last day still
+        # counts as on time. Computed in the list's own query, for the rows of a page only.
+        te_laat = Q(termijn__lt=timezone.localdate())
+        queryset = queryset.annotate(te_laat=ExpressionWrapper(te_laat, BooleanField()))
         return super().filter_queryset(queryset)
+
+    def filter_termijn(self, queryset, name, value):
+        if value == "te_laat":
+            return queryset.filter(te_laat=True)
+        return queryset
 
     def filter_zoek(self, queryset, name, value):
         for woord in value.split():

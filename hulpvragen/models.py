@@ -53,6 +53,10 @@ class Hulpvraag(models.Model):
     # (on PostgreSQL a trigram index per omgeving, migration 0008). Kept by save(), by
     # wijzig_hulpvraag and, when a leerling is renamed, by signals.leerling_opgeslagen.
     zoektekst = models.TextField("zoektekst", editable=False, default="")
+    # The date by which the step this hulpvraag waits for is due (inclusive), or None when no
+    # termijn runs. The rules live in werk.termijnen, which fills it through
+    # services.zet_termijnen; kept here so the list can filter and sort on "te laat" in SQL.
+    termijn = models.DateField("termijn", null=True, editable=False)
 
     class Meta:
         verbose_name = "hulpvraag"
@@ -75,6 +79,12 @@ class Hulpvraag(models.Model):
             models.Index(fields=["omgeving", "-aangemaakt_op", "-id"], name="hulpvraag_lijst"),
             # "Is another hulpvraag of this child open?" (selectors, issue 15).
             models.Index(fields=["leerling", "status"], name="hulpvraag_leerling_status"),
+            # "Te laat" and the sort on termijn; only the few hulpvragen that have one.
+            models.Index(
+                fields=["omgeving", "termijn"],
+                condition=models.Q(termijn__isnull=False),
+                name="hulpvraag_termijn",
+            ),
         ]
 
     def __str__(self):

@@ -303,6 +303,26 @@ def wijzig_status(*, door, hulpvraag, naar, omschrijving=""):
     return wijziging
 
 
+# --- Termijnen ---------------------------------------------------------------------------------
+
+
+def zet_termijnen(*, termijnen):
+    """Store the termijn of hulpvragen, {hulpvraag_id: date or None}, as werk.termijnen
+    computed them. A derived column, not an edit: neither versie nor gewijzigd_op moves (an
+    open form must not meet a Conflict, the list's "Laatst gewijzigd" stays what people did),
+    and no signal fires. One UPDATE per distinct date, so a batch costs a handful of statements;
+    a row that already holds its date is left alone. Returns the number of rows changed."""
+    per_datum = {}
+    for hulpvraag_id, datum in termijnen.items():
+        per_datum.setdefault(datum, []).append(hulpvraag_id)
+    geschreven = 0
+    with transaction.atomic():
+        for datum, ids in per_datum.items():
+            rijen = Hulpvraag.objects.filter(pk__in=ids).exclude(termijn=datum)
+            geschreven += rijen.update(termijn=datum)
+    return geschreven
+
+
 # --- Bijlagen -----------------------------------------------------------------------------------
 
 TOEGESTANE_BESTANDEN = {

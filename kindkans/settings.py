@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -183,6 +184,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.omgeving",
                 "notificaties.context_processors.meldingen",
+                # The number of Mijn acties next to "Start" in the menu.
+                "werk.context_processors.mijn_acties",
             ],
         },
     },
@@ -367,6 +370,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "overleg.tasks.beeindig_verlopen_overlegrondes",
         # Hourly; requests check the date themselves, this only tidies the rows.
         "schedule": env.int("OVERLEG_OPRUIM_INTERVAL_SECONDEN", default=3600),
+    },
+    "stuur-dagelijkse-overzichten": {
+        "task": "werk.tasks.stuur_dagelijkse_overzichten",
+        # Hourly at minute 5 (CELERY_TIMEZONE): the daily overviews whose hour has come.
+        "schedule": crontab(minute=5),
     },
 }
 

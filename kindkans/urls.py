@@ -5,8 +5,9 @@ from django.views.generic import RedirectView
 
 from accountbeheer import urls as accountbeheer_urls
 from accounts import urls as accounts_urls
+from werk.views import StartView
 
-from .views import StartView, gezond
+from .views import gezond
 
 admin.site.site_header = "Kindkans beheer"
 admin.site.site_title = "Kindkans beheer"
@@ -27,6 +28,7 @@ urlpatterns = [
     path("leerlingen/", include("leerlingen.urls")),
     path("meldingen/", include("notificaties.urls")),
     path("overzicht/", include("overzicht.urls")),
+    path("mijn-acties/", include("werk.urls")),
     # The beheer has no login of its own: the portal's, with the second factor.
     path(
         "beheer/login/",

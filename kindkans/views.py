@@ -3,13 +3,6 @@ from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.generic import TemplateView
-
-
-class StartView(TemplateView):
-    """The start page of the current omgeving: who you are here and where to go."""
-
-    template_name = "start.html"
 
 
 def csrf_mislukt(request, reason=""):

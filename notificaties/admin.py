@@ -21,6 +21,9 @@ VERLOOP = [
     "volgende_poging_op",
     "verstuurd_op",
     "gelezen_op",
+    # A melding that went out in a daily overview, and the day an overview is of.
+    "overzicht",
+    "overzichtsdatum",
 ]
 # What a mail says is case content (leerling names, titles, omschrijvingen): only the superuser
 # sees it, on the change page, where the look is logged. The HTML part (the same text) nobody.
@@ -54,9 +57,19 @@ class NotificatieAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmi
 
     def get_fields(self, request, obj=None):
         velden = [*VERLOOP, *INHOUD] if request.user.is_superuser else VERLOOP
-        if obj is not None and obj.volgende_poging is None:
-            # Sent or mislukt: there is no next attempt to show.
-            velden = [veld for veld in velden if veld != "volgende_poging_op"]
+        if obj is not None:
+            weg = set()
+            if obj.volgende_poging is None:
+                # Sent, mislukt or going in a daily overview: there is no next attempt to show.
+                weg.add("volgende_poging_op")
+            if obj.status in (obj.Status.WACHT_OP_OVERZICHT, obj.Status.IN_OVERZICHT):
+                # Never sent by itself: its attempts are those of its overview.
+                weg |= {"pogingen", "laatste_fout", "verstuurd_op"}
+            if obj.overzicht_id is None:
+                weg.add("overzicht")
+            if obj.overzichtsdatum is None:
+                weg.add("overzichtsdatum")
+            velden = [veld for veld in velden if veld not in weg]
         return velden
 
     def get_readonly_fields(self, request, obj=None):

@@ -19,6 +19,14 @@ class Soort(models.TextChoices):
     # Mails about the account itself, with a link to set a password (notificaties.geheime_links).
     UITNODIGING = "uitnodiging", "Uitnodiging voor een nieuw account"
     WACHTWOORD_VERGETEN = "wachtwoord_vergeten", "Link voor een nieuw wachtwoord"
+    # One mail a day with the meldingen and open acties, for whoever chose it (werk.dagoverzicht).
+    DAGELIJKS_OVERZICHT = "dagelijks_overzicht", "Dagelijks overzicht"
+
+
+# Kinds that always go out at once, also to a person who chose one mail a day: the account
+# mails (their link must arrive while it works) and the daily overview itself. Every other kind
+# is a melding of the case and waits for the overview of whoever chose it.
+ALTIJD_METEEN = frozenset({Soort.UITNODIGING, Soort.WACHTWOORD_VERGETEN, Soort.DAGELIJKS_OVERZICHT})
 
 
 _HULPVRAAG = {
@@ -66,6 +74,25 @@ VOORBEELD_CONTEXT = {
         "ontvanger_naam": "Inge Bakker",
         "email": "ib@voorbeeld.nl",
         "geldig_uren": 24,
+    },
+    # The lists come ready-made (a beheerder's own text has no {% for %}): the shipped
+    # templates dagelijks_overzicht/meldingen.txt and acties.txt write them.
+    Soort.DAGELIJKS_OVERZICHT: {
+        "ontvanger_naam": "Inge Bakker",
+        "omgeving_naam": "PO2811 Goeree-Overflakkee",
+        "datum": datetime.date(2026, 12, 3),
+        "aantal_meldingen": 2,
+        "meldingen_lijst": (
+            "- Nieuwe aanpak voor u als behandelaar van Daan Willemsen\n"
+            "  https://kindkans.example/meldingen/7/\n"
+            "- De status van de hulpvraag van Sem Bos is aangepast: TUSSENTIJDSE EVALUATIE\n"
+            "  https://kindkans.example/meldingen/8/"
+        ),
+        "aantal_acties": 1,
+        "acties_lijst": (
+            "- Reageer op de overlegronde Meekijken gedrag (uiterlijk 13 december 2026)\n"
+            "  https://kindkans.example/meldingen/9/?naar=/hulpvragen/42/overlegronde/"
+        ),
     },
 }
 

@@ -22,6 +22,11 @@ class Notificatie(models.Model):
         TE_VERSTUREN = "te_versturen", "te versturen"
         VERSTUURD = "verstuurd", "verstuurd"
         MISLUKT = "mislukt", "mislukt"
+        # For a person who chose one mail a day: the melding is not mailed by itself, it waits
+        # for their daily overview, and is then in it (`overzicht`, whose own status tells how
+        # the sending went). Neither is ever sent alone: sending picks only "te versturen".
+        WACHT_OP_OVERZICHT = "wacht_op_overzicht", "wacht op het dagelijks overzicht"
+        IN_OVERZICHT = "in_overzicht", "in het dagelijks overzicht"
 
     ontvanger = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -56,6 +61,20 @@ class Notificatie(models.Model):
     volgende_poging_op = models.DateTimeField("volgende poging op", default=timezone.now)
     verstuurd_op = models.DateTimeField("verstuurd op", null=True, blank=True)
     gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
+    # A melding that went out in a daily overview: that overview's row.
+    overzicht = models.ForeignKey(
+        "self",
+        verbose_name="verstuurd in het dagelijks overzicht",
+        # Rows are never deleted here; with a person's account both go (not PROTECT, which
+        # would refuse that cascade).
+        on_delete=models.SET_NULL,
+        related_name="opgenomen_meldingen",
+        null=True,
+        blank=True,
+    )
+    # Only on a daily overview: the day it is the overview of (Europe/Amsterdam). One per
+    # person, omgeving and day, also when two workers or a second beat run try at once.
+    overzichtsdatum = models.DateField("overzicht van", null=True, blank=True)
 
     objects = NotificatieQuerySet.as_manager()
 
@@ -81,12 +100,30 @@ class Notificatie(models.Model):
                 condition=models.Q(status="te_versturen"),
                 name="notificatie_wachtrij",
             ),
+            # The meldingen waiting for a daily overview, read by the hourly run.
+            models.Index(
+                fields=["ontvanger", "omgeving"],
+                condition=models.Q(status="wacht_op_overzicht"),
+                name="notificatie_wacht_op_overzicht",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ontvanger", "omgeving", "overzichtsdatum"],
+                condition=models.Q(overzichtsdatum__isnull=False),
+                name="notificatie_een_overzicht_per_dag",
+            )
         ]
 
     def __str__(self):
         # Without the subject: this name shows where the content may not (the beheer's titles,
         # breadcrumbs and logs).
         return f"{self.get_soort_display()} aan {self.ontvanger}"
+
+    @property
+    def wacht_op_overzicht(self):
+        """Not mailed by itself: it goes out in the recipient's next daily overview."""
+        return self.status == self.Status.WACHT_OP_OVERZICHT
 
     @property
     def volgende_poging(self):

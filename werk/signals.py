@@ -1,1 +1,64 @@
-"""Receivers that keep what the werk app derives from the apps below up to date."""
+"""Receivers that keep what the werk app derives from the apps below up to date.
+
+Hulpvraag.termijn is derived data (werk.termijnen), like a cache: it is recomputed after the
+commit of whatever changes its inputs, never inside the action itself, so a failure here
+never undoes a status change or an aanpak (robust=True logs it instead)."""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging
+
+from .models import Termijnen
+from .tasks import herbereken_termijnen_van_omgeving
+from .termijnen import herbereken_termijnen
+
+logger = logging.getLogger(__name__)
+
+
+def herbereken_na_commit(hulpvraag_id):
+    """One hulpvraag's termijn after this transaction, right away (a few small queries)."""
+    transaction.on_commit(
+        lambda: herbereken_termijnen(Hulpvraag.objects.filter(pk=hulpvraag_id)), robust=True
+    )
+
+
+def herbereken_omgeving_na_commit(omgeving_id):
+    """Every hulpvraag of an omgeving after this transaction, in a Celery task; inline when the
+    queue cannot be reached, so the change is not lost."""
+
+    def plan():
+        try:
+            herbereken_termijnen_van_omgeving.delay(omgeving_id)
+        except Exception:  # the broker is down: do it now rather than never
+            logger.warning("Wachtrij onbereikbaar; termijnen omgeving %s nu berekend", omgeving_id)
+            herbereken_termijnen_van_omgeving(omgeving_id)
+
+    transaction.on_commit(plan, robust=True)
+
+
+@receiver(post_save, sender=StatusWijziging)
+def status_gewijzigd(sender, instance, created, raw=False, **kwargs):
+    # Every change of status (and a new hulpvraag, which starts with one) makes a row.
+    if created and not raw:
+        herbereken_na_commit(instance.hulpvraag_id)
+
+
+@receiver(post_save, sender=Aanpak)
+@receiver(post_delete, sender=Aanpak)
+def aanpak_gewijzigd(sender, instance, raw=False, **kwargs):
+    # services.wijzig_aanpak writes with an UPDATE and sends no signal: it changes no date the
+    # termijn counts from (see werk.termijnen).
+    if not raw:
+        herbereken_na_commit(instance.hulpvraag_id)
+
+
+@receiver(post_save, sender=Termijnen)
+@receiver(post_delete, sender=Termijnen)
+def termijnen_gewijzigd(sender, instance, raw=False, **kwargs):
+    # A deleted row means the defaults again: recompute just the same.
+    if not raw:
+        herbereken_omgeving_na_commit(instance.omgeving_id)
