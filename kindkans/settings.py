@@ -161,6 +161,8 @@ MIDDLEWARE = [
     "accounts.middleware.GeenCacheMiddleware",
     # Every view works inside the current omgeving of an active lidmaatschap.
     "accounts.middleware.OmgevingMiddleware",
+    # After a person's POST their next page counts Mijn acties afresh (the menu keeps it 60 s).
+    "werk.middleware.AantalActiesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A view's 404 (a refused object) gets the portal's Dutch 404 page, also with DEBUG on.

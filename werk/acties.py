@@ -41,6 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     BigIntegerField,
     Case,
@@ -142,6 +143,13 @@ def _aantal(rijen):
     return Subquery(rijen.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n"))
 
 
+def _termijn(hulpvraag, vandaag):
+    """The hulpvraag's termijn as an item shows it: the date stored by werk.termijnen (the
+    earliest deadline of an AANGEMELD hulpvraag) and whether it has passed."""
+    termijn = hulpvraag.termijn
+    return {"datum": termijn, "te_laat": termijn is not None and termijn < vandaag}
+
+
 def _laatste_statuswijziging():
     return Subquery(
         StatusWijziging.objects.filter(hulpvraag=OuterRef("pk"))
@@ -170,7 +178,7 @@ class _Soort:
 
 def _reageren_rijen(gebruiker, omgeving, vandaag):
     rondes = Overlegronde.objects.filter(
-        hulpvraag__omgeving=omgeving,
+        omgeving=omgeving,
         gesloten_op__isnull=True,
         einddatum__gte=vandaag,
     ).filter(
@@ -178,7 +186,15 @@ def _reageren_rijen(gebruiker, omgeving, vandaag):
         ~Exists(Reactie.objects.filter(overlegronde=OuterRef("pk"), auteur=gebruiker)),
     )
     # The deelnemer's recht to react lasts until the einddatum (the request-time check).
-    return toegang.met_recht(rondes, gebruiker, toegang.REACTIE, vandaag, via="hulpvraag__")
+    return toegang.met_recht(
+        rondes,
+        gebruiker,
+        toegang.REACTIE,
+        vandaag,
+        via="hulpvraag__",
+        omgeving_veld="omgeving",
+        per_rij=True,
+    )
 
 
 def _reageren_weergave(rondes, gebruiker, omgeving):
@@ -200,13 +216,21 @@ def _reageren_actie(ronde, vandaag):
 
 def _loopt_af_rijen(gebruiker, omgeving, vandaag):
     rondes = Overlegronde.objects.filter(
-        hulpvraag__omgeving=omgeving,
+        omgeving=omgeving,
         aangemaakt_door=gebruiker,
         gesloten_op__isnull=True,
         einddatum__gte=vandaag,
         einddatum__lte=vandaag + datetime.timedelta(days=DAGEN_VOOR_EINDE_RONDE),
     )
-    return toegang.met_recht(rondes, gebruiker, toegang.ZIEN, vandaag, via="hulpvraag__")
+    return toegang.met_recht(
+        rondes,
+        gebruiker,
+        toegang.ZIEN,
+        vandaag,
+        via="hulpvraag__",
+        omgeving_veld="omgeving",
+        per_rij=True,
+    )
 
 
 def _loopt_af_weergave(rondes, gebruiker, omgeving):
@@ -248,11 +272,17 @@ def _evaluatiedatum():
 
 
 def _evaluatie_rijen(gebruiker, omgeving, vandaag):
-    hulpvragen = Hulpvraag.objects.filter(
-        omgeving=omgeving, status=Status.TUSSENTIJDSE_EVALUATIE
-    ).alias(_evaluatie=_evaluatiedatum())
-    hulpvragen = hulpvragen.filter(_evaluatie__lt=vandaag)
-    return toegang.met_recht(hulpvragen, gebruiker, toegang.STATUS, vandaag)
+    # Who may change the status is the coördinator or a behandelaar: their own cases first,
+    # then the recht per row (a schakelfunctionaris may hold it on thousands).
+    eigen = Q(coordinator=gebruiker) | Exists(
+        Aanpak.objects.filter(hulpvraag=OuterRef("pk"), behandelaar=gebruiker)
+    )
+    hulpvragen = (
+        Hulpvraag.objects.filter(eigen, omgeving=omgeving, status=Status.TUSSENTIJDSE_EVALUATIE)
+        .alias(_evaluatie=_evaluatiedatum())
+        .filter(_evaluatie__lt=vandaag)
+    )
+    return toegang.met_recht(hulpvragen, gebruiker, toegang.STATUS, vandaag, per_rij=True)
 
 
 def _evaluatie_weergave(hulpvragen, gebruiker, omgeving):
@@ -302,7 +332,9 @@ def _bevestigen_rijen(gebruiker, omgeving, vandaag):
             | Q(aangemaakt_op__gt=F("_sinds"))
         )
     )
-    return toegang.met_recht(aanpakken, gebruiker, toegang.STATUS, vandaag, via="hulpvraag__")
+    return toegang.met_recht(
+        aanpakken, gebruiker, toegang.STATUS, vandaag, via="hulpvraag__", per_rij=True
+    )
 
 
 def _bevestigen_weergave(aanpakken, gebruiker, omgeving):
@@ -316,7 +348,7 @@ def _bevestigen_actie(aanpak, vandaag):
         f"{_dossier(aanpak.hulpvraag)}, start {_dag(aanpak.startdatum)}: bevestig de taak met "
         "de status GEAGENDEERD.",
         url=reverse("hulpvragen:aanpak", args=[aanpak.hulpvraag_id]) + f"#aanpak-{aanpak.pk}",
-        datum=None,
+        **_termijn(aanpak.hulpvraag, vandaag),
     )
 
 
@@ -359,16 +391,18 @@ def ongelezen_reacties(*, gebruiker, omgeving):
 
 def rondes_met_reacties_te_lezen(*, gebruiker, omgeving, vandaag=None):
     """The rounds whose reacties this person may read (maker, coördinator) and may see today."""
-    # The omgeving compared as "+ 0" (as hulpvragen.selectors does): a planner without
-    # statistics (SQLite) then starts from the rounds asked for, not from every hulpvraag of
-    # the omgeving.
-    rondes = (
-        Overlegronde.objects.alias(_omgeving=F("hulpvraag__omgeving_id") + 0)
-        .filter(_omgeving=omgeving.pk)
-        .filter(Q(aangemaakt_door=gebruiker) | Q(hulpvraag__coordinator=gebruiker))
+    # The round's own copy of the omgeving: no join to the hulpvraag to find the omgeving.
+    rondes = Overlegronde.objects.filter(omgeving=omgeving).filter(
+        Q(aangemaakt_door=gebruiker) | Q(hulpvraag__coordinator=gebruiker)
     )
     return toegang.met_recht(
-        rondes, gebruiker, toegang.ZIEN, vandaag, via="hulpvraag__", omgeving_veld="_omgeving"
+        rondes,
+        gebruiker,
+        toegang.ZIEN,
+        vandaag,
+        via="hulpvraag__",
+        omgeving_veld="omgeving",
+        per_rij=True,
     )
 
 
@@ -412,7 +446,7 @@ def _coordinator_rijen(gebruiker, omgeving, vandaag):
     hulpvragen = Hulpvraag.objects.filter(
         omgeving=omgeving, coordinator=gebruiker, status=Status.AANGEMELD
     )
-    return toegang.met_recht(hulpvragen, gebruiker, toegang.ZIEN, vandaag)
+    return toegang.met_recht(hulpvragen, gebruiker, toegang.ZIEN, vandaag, per_rij=True)
 
 
 def _coordinator_weergave(hulpvragen, gebruiker, omgeving):
@@ -426,7 +460,7 @@ def _coordinator_actie(hulpvraag, vandaag):
         f"aangemeld op {_dag(timezone.localtime(hulpvraag.aangemaakt_op))}: u bent "
         "coördinator. Bespreek de casus met de IB/COO en bepaal samen de regierol.",
         url=reverse("hulpvragen:detail", args=[hulpvraag.pk]),
-        datum=None,
+        **_termijn(hulpvraag, vandaag),
     )
 
 
@@ -605,7 +639,7 @@ SOORTEN = [
         "aanpak_bevestigen",
         "Nieuwe aanpak: bevestig de taak met GEAGENDEERD",
         BEHANDELEND,
-        "",
+        "uiterlijk",
         _bevestigen_rijen,
         _bevestigen_weergave,
         _bevestigen_actie,
@@ -623,7 +657,7 @@ SOORTEN = [
         "nieuw_als_coordinator",
         "Nieuwe hulpvragen waarvan u coördinator bent",
         frozenset({Rol.SCHAKELFUNCTIONARIS_VERBINDING}),
-        "",
+        "uiterlijk",
         _coordinator_rijen,
         _coordinator_weergave,
         _coordinator_actie,
@@ -733,3 +767,35 @@ def aantal_acties(*, gebruiker, omgeving, rollen=None, vandaag=None):
         .first()
     )
     return sum(n or 0 for n in tellingen or ())
+
+
+# --- The count in the menu ----------------------------------------------------------------------
+#
+# The menu shows the count on every page. Counting reads every item of every kind (a
+# schakelfunctionaris may have thousands), so a page takes the count the start page or an earlier
+# page made, for TELLER_SECONDEN at most; the start page always counts afresh, and anything the
+# person changes (a POST, werk.middleware) makes the next page count again. What others change
+# shows within TELLER_SECONDEN.
+
+TELLER_SECONDEN = 60
+
+
+def _teller_sleutel(gebruiker_id, omgeving_id):
+    return f"werk:aantal_acties:{gebruiker_id}:{omgeving_id}"
+
+
+def onthoud_aantal(*, gebruiker, omgeving, aantal):
+    cache.set(_teller_sleutel(gebruiker.pk, omgeving.pk), aantal, TELLER_SECONDEN)
+
+
+def vergeet_aantal(*, gebruiker, omgeving):
+    cache.delete(_teller_sleutel(gebruiker.pk, omgeving.pk))
+
+
+def aantal_voor_menu(*, gebruiker, omgeving, rollen=None):
+    """The menu's count: the one kept for at most TELLER_SECONDEN, else counted now and kept."""
+    aantal = cache.get(_teller_sleutel(gebruiker.pk, omgeving.pk))
+    if aantal is None:
+        aantal = aantal_acties(gebruiker=gebruiker, omgeving=omgeving, rollen=rollen)
+        onthoud_aantal(gebruiker=gebruiker, omgeving=omgeving, aantal=aantal)
+    return aantal

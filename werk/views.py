@@ -6,7 +6,12 @@ from django.views.generic import TemplateView
 
 from notificaties.services import markeer_gelezen
 
-from .acties import groepen_voor, ongelezen_reacties, rondes_met_reacties_te_lezen
+from .acties import (
+    groepen_voor,
+    ongelezen_reacties,
+    onthoud_aantal,
+    rondes_met_reacties_te_lezen,
+)
 
 
 def _rollen(request):
@@ -29,6 +34,11 @@ class StartView(TemplateView):
         context["mijn_acties"] = groepen
         # The menu's count (werk.context_processors) without a query of its own on this page.
         context["aantal_acties"] = sum(groep.totaal for groep in groepen)
+        onthoud_aantal(
+            gebruiker=self.request.user,
+            omgeving=self.request.omgeving,
+            aantal=context["aantal_acties"],
+        )
         return context
 
 

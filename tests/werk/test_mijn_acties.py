@@ -610,6 +610,54 @@ def test_menu_telt_de_acties_op_elke_pagina(client, po, ib, school, regie):
     ) in pagina
 
 
+TELLER = 'Start <span class="kk-teller">{}<span class="kk-visueel-verborgen"> acties</span></span>'
+
+
+def test_menu_houdt_de_telling_een_minuut_vast(
+    client, po, ib, school, regie, django_assert_num_queries
+):
+    maak_hulpvragen(3, po=po, ib=ib, school=school, behandelaar=regie)
+    client.force_login(regie)
+    lijst = reverse("notificaties:meldingen")
+    assert TELLER.format(3) in client.get(lijst).content.decode()
+    with CaptureQueriesContext(connection) as eerst:
+        client.get(lijst)
+
+    # Someone else gives the regierolhouder a fourth: the menu keeps the count it had, without
+    # counting again, for a minute.
+    maak_hulpvragen(1, po=po, ib=ib, school=school, behandelaar=regie)
+    with CaptureQueriesContext(connection) as daarna:
+        pagina = client.get(lijst).content.decode()
+    assert TELLER.format(3) in pagina
+    assert len(daarna) == len(eerst)
+    assert not [q for q in daarna.captured_queries if q["sql"].startswith("SELECT (SELECT COUNT(")]
+
+    with time_machine.travel(op(MAANDAG) + datetime.timedelta(seconds=61), tick=False):
+        assert TELLER.format(4) in client.get(lijst).content.decode()
+
+
+def test_de_startpagina_telt_altijd_opnieuw(client, po, ib, school, regie):
+    maak_hulpvragen(3, po=po, ib=ib, school=school, behandelaar=regie)
+    client.force_login(regie)
+    client.get(reverse("notificaties:meldingen"))
+    maak_hulpvragen(1, po=po, ib=ib, school=school, behandelaar=regie)
+
+    assert TELLER.format(4) in client.get("/").content.decode()
+    # …and the pages after it take that count.
+    assert TELLER.format(4) in client.get(reverse("notificaties:meldingen")).content.decode()
+
+
+def test_na_een_eigen_wijziging_telt_het_menu_opnieuw(client, po, ib, school, regie):
+    maak_hulpvragen(3, po=po, ib=ib, school=school, behandelaar=regie)
+    client.force_login(regie)
+    client.get(reverse("notificaties:meldingen"))
+    maak_hulpvragen(1, po=po, ib=ib, school=school, behandelaar=regie)
+
+    client.post(reverse("notificaties:alles_gelezen"))
+
+    assert TELLER.format(4) in client.get(reverse("notificaties:meldingen")).content.decode()
+
+
 def test_startpagina_telt_de_acties_zonder_eigen_query(client, po, ib, school, regie):
     maak_hulpvragen(1, po=po, ib=ib, school=school, behandelaar=regie)
     client.force_login(regie)
@@ -727,3 +775,28 @@ def test_aantal_acties_is_een_query(
 
     with django_assert_num_queries(1):
         assert aantal_acties(gebruiker=alleskunner, omgeving=po, rollen=rollen) == totaal
+
+
+def test_aanpak_bevestigen_toont_de_termijn_en_te_laat(
+    client, po, ib, school, regie, django_capture_on_commit_callbacks
+):
+    # Made on Monday 7 December: 5 school days to confirm, so until Monday 14 December (the
+    # termijn is stored after the commit, werk.signals).
+    with django_capture_on_commit_callbacks(execute=True):
+        maak_hulpvragen(1, po=po, ib=ib, school=school, behandelaar=regie)
+    client.force_login(regie)
+
+    pagina = client.get("/").content.decode()
+    assert "Uiterlijk maandag 14 december 2026 (nog 7 dagen)" in pagina
+    assert "<strong>Te laat</strong>" not in pagina
+
+    with time_machine.travel(op(datetime.date(2026, 12, 15)), tick=False):
+        (actie,) = acties_voor(gebruiker=regie, omgeving=po)
+        client.force_login(regie)  # a week later: a new session
+        pagina = client.get("/").content.decode()
+    assert (actie.soort, actie.datum, actie.te_laat) == (
+        "aanpak_bevestigen",
+        datetime.date(2026, 12, 14),
+        True,
+    )
+    assert "<strong>Te laat</strong> · Uiterlijk maandag 14 december 2026 (1 dag geleden)" in pagina
