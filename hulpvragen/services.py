@@ -55,8 +55,9 @@ def _eis(gebruiker, hulpvraag, recht, bericht):
 
 
 def mail_over_hulpvraag(*, ontvanger, hulpvraag, soort, pad, **context):
-    """Queue a mail about this hulpvraag, with the names every mail of the catalogue uses."""
-    maak_notificatie(
+    """Queue a mail about this hulpvraag, with the names every mail of the catalogue uses;
+    returns the Notificatie."""
+    return maak_notificatie(
         ontvanger=ontvanger,
         omgeving=hulpvraag.omgeving,
         soort=soort,

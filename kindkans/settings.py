@@ -373,6 +373,13 @@ CELERY_BEAT_SCHEDULE = {
         # Hourly; requests check the date themselves, this only tidies the rows.
         "schedule": env.int("OVERLEG_OPRUIM_INTERVAL_SECONDEN", default=3600),
     },
+    "verstuur-herinneringen": {
+        "task": "werk.tasks.verstuur_herinneringen",
+        # Hourly at minute 15 in the school day, Monday to Friday: the reminders whose day has
+        # come (the task itself skips public holidays). Not at beat start: a beat restarted at
+        # night would send them at night; the next run in school hours catches up.
+        "schedule": crontab(minute=15, hour="7-17", day_of_week="mon-fri"),
+    },
     "stuur-dagelijkse-overzichten": {
         "task": "werk.tasks.stuur_dagelijkse_overzichten",
         # Hourly at minute 5 (CELERY_TIMEZONE): the daily overviews whose hour has come.

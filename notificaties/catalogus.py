@@ -21,12 +21,34 @@ class Soort(models.TextChoices):
     WACHTWOORD_VERGETEN = "wachtwoord_vergeten", "Link voor een nieuw wachtwoord"
     # One mail a day with the meldingen and open acties, for whoever chose it (werk.dagoverzicht).
     DAGELIJKS_OVERZICHT = "dagelijks_overzicht", "Dagelijks overzicht"
+    # Reminders, each sent once per termijn to the person who must act (werk.herinneringen).
+    HERINNERING_AANPAK_BEVESTIGEN = (
+        "herinnering_aanpak_bevestigen",
+        "Herinnering: aanpak bevestigen (aan de behandelaar)",
+    )
+    HERINNERING_AANGEMELD = (
+        "herinnering_aangemeld",
+        "Herinnering: nog op AANGEMELD (aan de coördinator)",
+    )
+    HERINNERING_OVERLEG_REAGEREN = (
+        "herinnering_overleg_reageren",
+        "Herinnering: reageren op een overlegronde (aan de deelnemer)",
+    )
 
 
 # Kinds that always go out at once, also to a person who chose one mail a day: the account
 # mails (their link must arrive while it works) and the daily overview itself. Every other kind
 # is a melding of the case and waits for the overview of whoever chose it.
 ALTIJD_METEEN = frozenset({Soort.UITNODIGING, Soort.WACHTWOORD_VERGETEN, Soort.DAGELIJKS_OVERZICHT})
+
+# The reminders (werk.herinneringen, whose marker werk.Herinnering takes its choices from here).
+# Meldingen of the case like the others: for a person who chose one mail a day they wait for
+# the daily overview.
+HERINNERINGEN = (
+    Soort.HERINNERING_AANPAK_BEVESTIGEN,
+    Soort.HERINNERING_AANGEMELD,
+    Soort.HERINNERING_OVERLEG_REAGEREN,
+)
 
 
 _HULPVRAAG = {
@@ -93,6 +115,20 @@ VOORBEELD_CONTEXT = {
             "- Reageer op de overlegronde Meekijken gedrag (uiterlijk 13 december 2026)\n"
             "  https://kindkans.example/meldingen/9/?naar=/hulpvragen/42/overlegronde/"
         ),
+    },
+    # `termijn`: the last day on which the step was still on time (werk.termijnen).
+    Soort.HERINNERING_AANPAK_BEVESTIGEN: {**_HULPVRAAG, "termijn": datetime.date(2026, 12, 14)},
+    Soort.HERINNERING_AANGEMELD: {
+        **_HULPVRAAG,
+        "aangemeld_op": datetime.date(2026, 12, 4),
+        "termijn": datetime.date(2026, 12, 18),
+    },
+    Soort.HERINNERING_OVERLEG_REAGEREN: {
+        **_HULPVRAAG,
+        "regierolhouder_naam": "Rik de Wit",
+        "overlegronde_titel": "Meekijken gedrag",
+        "overlegronde_omschrijving": "Wil je meekijken naar het plan?",
+        "einddatum": datetime.date(2026, 12, 13),
     },
 }
 

@@ -2,7 +2,7 @@ from celery import shared_task
 
 from hulpvragen.models import Hulpvraag
 
-from . import dagoverzicht
+from . import dagoverzicht, herinneringen
 from .termijnen import herbereken_termijnen
 
 
@@ -17,3 +17,10 @@ def herbereken_termijnen_van_omgeving(omgeving_id):
 def stuur_dagelijkse_overzichten():
     """Every hour (at minute 5): the daily overviews whose hour has come; idempotent."""
     return len(dagoverzicht.stuur_dagelijkse_overzichten())
+
+
+@shared_task
+def verstuur_herinneringen():
+    """Every hour in the school day (at minute 15): the reminders whose day has come, each sent
+    once however often it runs, on however many workers at once."""
+    return herinneringen.verstuur_herinneringen()
