@@ -26,6 +26,7 @@ class Tabel:
     grafiek: object = None
     toelichting: str = ""
     leeg: str = ""  # shown instead of a table without rows
+    schooljaar: bool = True  # False: the state of today, whatever schooljaar is chosen
 
 
 def dagen(waarde):
@@ -96,6 +97,7 @@ def overzicht_van(omgeving, *, gevraagd_jaar=None, beperkt, vandaag=None):
         _maand_tabel(per_maand, jaar, beperkt),
         _doorlooptijd_tabel(selectors.doorlooptijden(omgeving, jaar), beperkt),
         _overleg_tabel(selectors.open_overlegrondes(omgeving, vandaag), vandaag, beperkt),
+        _te_laat_tabel(selectors.te_late_stappen(omgeving, vandaag), vandaag, beperkt),
     ]
     return Overzicht(jaar=jaar, keuzes=keuzes, tabellen=tabellen, beperkt=beperkt)
 
@@ -202,4 +204,33 @@ def _overleg_tabel(aantal, vandaag, beperkt):
         rijen=[[datum(vandaag), _aantal(aantal, beperkt)[0]]],
         toelichting="Overlegrondes in deze omgeving met een einddatum vandaag of later, "
         "die niet eerder zijn gesloten. Dit is de stand van vandaag, los van het schooljaar.",
+        schooljaar=False,
+    )
+
+
+def _te_laat_tabel(rijen, vandaag, beperkt):
+    cellen, balken = [], []
+    for rij in rijen:
+        totaal, waarde = _aantal(rij.totaal, beperkt)
+        per_stap = [
+            _aantal(rij.per_stap.get(stap, 0), beperkt)[0] for stap in selectors.TE_LATE_STAPPEN
+        ]
+        cellen.append([rij.naam, *per_stap, totaal])
+        balken.append((rij.naam, waarde, totaal))
+    toelichting = (
+        "Hulpvragen waarvan de termijn voorbij is, per persoon die aan zet is: de behandelaar "
+        "die de aanpak bevestigt met GEAGENDEERD, of de coördinator van een hulpvraag die te lang "
+        f"op AANGEMELD staat. De stand van {datum(vandaag)}, los van het schooljaar."
+    )
+    if beperkt:
+        toelichting += f' Een aantal kleiner dan {KLEINSTE_GETOOND} staat er als "{KLEIN}".'
+    return Tabel(
+        sleutel="te-laat",
+        titel="Te late stappen per regierolhouder",
+        kolommen=["Aan zet", *selectors.TE_LATE_STAPPEN, "Totaal"],
+        rijen=cellen,
+        grafiek=staafgrafiek(balken) if balken else None,
+        toelichting=toelichting,
+        leeg="Er is nu geen stap te laat.",
+        schooljaar=False,
     )

@@ -14,13 +14,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Rol
-from hulpvragen.models import Hulpvraag, StatusWijziging
+from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging
 from hulpvragen.workflow import Status
 from overleg.models import Overlegronde
 from overzicht import selectors
 from overzicht.grafiek import staafgrafiek
 from overzicht.tabellen import overzicht_van
 from tests.factories import GebruikerFactory, HulpvraagFactory, OrganisatieFactory
+from werk.termijnen import herbereken_termijnen
 
 pytestmark = pytest.mark.django_db
 
@@ -366,9 +367,16 @@ def test_aantal_queries_groeit_niet_met_de_hulpvragen(po, schakel):
     assert tabellen(schakel.get(URL))["tabel-status"][-1] == ["Totaal", "20"]
 
 
-def test_het_overzicht_zelf_is_zes_queries(wereld, django_assert_num_queries):
-    with django_assert_num_queries(6):
+def test_het_overzicht_zelf_is_zeven_queries(wereld, django_assert_num_queries):
+    # Six aggregates and the overdue hulpvragen (none here).
+    with django_assert_num_queries(7):
         overzicht_van(wereld, gevraagd_jaar="2025", beperkt=False)
+
+
+def test_met_te_late_stappen_negen_queries(te_laat, django_assert_num_queries):
+    # The overdue rows, the omgeving's Termijnen and the names of who is aan zet.
+    with django_assert_num_queries(9):
+        overzicht_van(te_laat, gevraagd_jaar="2025", beperkt=False)
 
 
 def test_percentiel_zoals_percentile_cont():
@@ -415,3 +423,67 @@ def test_een_totaal_dat_een_klein_aantal_verraadt_wordt_niet_getoond():
     assert _totaal(4, [4], beperkt=True) == (KLEIN, None)
     # The schakelfunctionaris sees every number.
     assert _totaal(9, [6, 3], beperkt=False) == ("9", 9)
+
+
+TE_LAAT_KOP = [
+    "Aan zet",
+    "Aanpak bevestigen met GEAGENDEERD",
+    "Hulpvraag staat nog op AANGEMELD",
+    "Totaal",
+]
+
+
+@pytest.fixture
+def te_laat(po):
+    """Today is Sunday 15 March 2026. Counted in school days (werk.termijnen, the defaults:
+    10 to leave AANGEMELD, 5 to confirm an aanpak):
+    - a, aangemeld Mon 2 Feb; Mila's aanpak of Wed 4 Feb was due Wed 11 Feb: Mila, te laat;
+    - b, aangemeld Tue 3 Feb, due Tue 17 Feb: Rik (coördinator), te laat;
+    - c, aangemeld Tue 10 March, due Tue 24 March: not yet;
+    - d, aangemeld Mon 5 Jan, GEAGENDEERD since: no termijn runs."""
+    klimop = OrganisatieFactory(omgeving=po, naam="Basisschool De Klimop")
+    rik = GebruikerFactory(voornaam="Rik", achternaam="de Wit")
+    mila = GebruikerFactory(voornaam="Mila", achternaam="Jansen")
+    a = hulpvraag(klimop, ams(2026, 2, 2, 10))
+    b = hulpvraag(klimop, ams(2026, 2, 3, 10))
+    c = hulpvraag(klimop, ams(2026, 3, 10, 10))
+    d = hulpvraag(klimop, ams(2026, 1, 5, 10), [(G, 30)])
+    Hulpvraag.objects.filter(pk__in=[a.pk, b.pk, c.pk, d.pk]).update(coordinator=rik)
+    aanpak = Aanpak.objects.create(
+        hulpvraag=a,
+        titel="Gesprekken",
+        omschrijving="Met ouders",
+        startdatum=datetime.date(2026, 2, 4),
+        behandelaar=mila,
+        aangemaakt_door=rik,
+    )
+    Aanpak.objects.filter(pk=aanpak.pk).update(aangemaakt_op=ams(2026, 2, 4, 9))
+    herbereken_termijnen(Hulpvraag.objects.filter(omgeving=po))
+    return po
+
+
+def test_te_late_stappen_per_persoon_die_aan_zet_is(te_laat, schakel):
+    t = tabellen(schakel.get(URL))
+
+    assert t["tabel-te-laat"] == [
+        TE_LAAT_KOP,
+        ["Mila Jansen", "1", "0", "1"],
+        ["Rik de Wit", "0", "1", "1"],
+    ]
+
+
+def test_te_late_stappen_voor_de_beheerder_als_klein_aantal(te_laat, beheerder):
+    t = tabellen(beheerder.get(URL))
+
+    assert t["tabel-te-laat"] == [
+        TE_LAAT_KOP,
+        ["Mila Jansen", "< 5", "< 5", "< 5"],
+        ["Rik de Wit", "< 5", "< 5", "< 5"],
+    ]
+
+
+def test_geen_te_late_stappen(wereld, schakel):
+    html = schakel.get(URL).content.decode()
+
+    assert 'id="tabel-te-laat"' not in html
+    assert "Er is nu geen stap te laat." in html
