@@ -32,6 +32,14 @@ def test_link_vanaf_meldingen_en_standaard_meteen_een_mail(client, ib):
     assert '<option value="7" selected>07:00</option>' in pagina
 
 
+def test_link_in_de_kop_naast_de_naam(client, ib):
+    client.force_login(ib)
+
+    start = client.get("/").content.decode()
+
+    assert f'<a href="{PAGINA}">Meldingen per mail</a>' in start
+
+
 def test_kiezen_voor_een_mail_per_dag_wordt_opgeslagen(client, ib):
     client.force_login(ib)
 
