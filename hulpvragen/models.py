@@ -85,6 +85,11 @@ class Hulpvraag(models.Model):
                 condition=models.Q(termijn__isnull=False),
                 name="hulpvraag_termijn",
             ),
+            # Mijn acties: a coördinator's cases in one status, oldest first (werk.acties),
+            # read up to a page however many they coordinate.
+            models.Index(
+                fields=["coordinator", "status", "aangemaakt_op"], name="hulpvraag_coordinator"
+            ),
         ]
 
     def __str__(self):

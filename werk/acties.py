@@ -72,6 +72,9 @@ from overleg.models import Deelname, Overlegronde, Reactie
 
 # How many items of one kind a page or a mail shows; the rest is counted ("en nog 12").
 PER_SOORT = 20
+# Counted up to this many and one more per kind: "99+" says enough, and a schakelfunctionaris
+# with thousands of cases then costs what one with a hundred does.
+GETELD_TOT = 99
 
 # "Rounds of theirs ending within 2 days" (issue 15): today, tomorrow or the day after.
 DAGEN_VOOR_EINDE_RONDE = 2
@@ -119,11 +122,20 @@ class Groep:
     kop: str
     datum_woord: str  # what the date of an item is, e.g. "tot en met"
     acties: tuple
-    totaal: int
+    totaal: int  # at most GETELD_TOT + 1: more than GETELD_TOT is "99+"
+
+    @property
+    def afgekapt(self):
+        return self.totaal > GETELD_TOT
+
+    @property
+    def totaal_tekst(self):
+        return als_tekst(self.totaal)
 
     @property
     def meer(self):
-        return self.totaal - len(self.acties)
+        """How many are not shown; when counting stopped, "more than" this many."""
+        return max(0, min(self.totaal, GETELD_TOT) - len(self.acties))
 
 
 # --- Helpers ------------------------------------------------------------------------------------
@@ -139,8 +151,20 @@ def _dossier(hulpvraag):
 
 
 def _aantal(rijen):
-    """COUNT(*) of a queryset as a scalar subquery (no GROUP BY), for aantal_acties."""
+    """COUNT(*) of a queryset as a scalar subquery (no GROUP BY)."""
     return Subquery(rijen.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n"))
+
+
+def _aantal_begrensd(rijen):
+    """COUNT(*) of at most GETELD_TOT + 1 rows of a queryset, as a scalar subquery: the count
+    stops reading once it knows there are more than GETELD_TOT."""
+    eerste = rijen.order_by().values("pk")[: GETELD_TOT + 1]
+    return _aantal(rijen.model.objects.filter(pk__in=eerste))
+
+
+def als_tekst(aantal):
+    """A count as the menu and a heading show it: "99+" above GETELD_TOT."""
+    return f"{GETELD_TOT}+" if aantal > GETELD_TOT else str(aantal)
 
 
 def _termijn(hulpvraag, vandaag):
@@ -286,10 +310,13 @@ def _evaluatie_rijen(gebruiker, omgeving, vandaag):
 
 
 def _evaluatie_weergave(hulpvragen, gebruiker, omgeving):
+    # The oldest cases first, along the coördinator's index: ordering on the evaluatiedatum
+    # would compute it for every case before the first could be shown. The page then shows the
+    # ones it read by date.
     return (
         hulpvragen.select_related("leerling")
         .annotate(_datum=_evaluatiedatum())
-        .order_by("_datum", "pk")
+        .order_by("aangemaakt_op", "pk")
     )
 
 
@@ -314,9 +341,12 @@ def _evaluatie_actie(hulpvraag, vandaag):
 
 def _bevestigen_rijen(gebruiker, omgeving, vandaag):
     aanpakken = (
-        Aanpak.objects.filter(
+        # The omgeving compared as "+ 0": the planner then starts from the person's own
+        # aanpakken, not from every AANGEMELD hulpvraag of the omgeving (4,414 of 30,000).
+        Aanpak.objects.alias(_omgeving=F("hulpvraag__omgeving_id") + 0)
+        .filter(
             behandelaar=gebruiker,
-            hulpvraag__omgeving=omgeving,
+            _omgeving=omgeving.pk,
             hulpvraag__status__in=[Status.AANGEMELD, Status.RETOUR_NAAR_SCHAKELTEAM],
         )
         .alias(
@@ -333,7 +363,13 @@ def _bevestigen_rijen(gebruiker, omgeving, vandaag):
         )
     )
     return toegang.met_recht(
-        aanpakken, gebruiker, toegang.STATUS, vandaag, via="hulpvraag__", per_rij=True
+        aanpakken,
+        gebruiker,
+        toegang.STATUS,
+        vandaag,
+        via="hulpvraag__",
+        omgeving_veld="_omgeving",
+        per_rij=True,
     )
 
 
@@ -704,17 +740,18 @@ def _soorten_voor(gebruiker, omgeving, rollen):
 # --- The contract -------------------------------------------------------------------------------
 
 
-def groepen_voor(*, gebruiker, omgeving, rollen=None, vandaag=None, per_soort=PER_SOORT):
+def groepen_voor(*, gebruiker, omgeving, rollen=None, vandaag=None, per_soort=None):
     """The items per kind that has any, in the order of the page; one query per kind that can
     apply to the person's rollen (`rollen`: their Rol values here, when the caller has them,
     e.g. from request.lidmaatschappen; else read in one query)."""
     vandaag = vandaag or timezone.localdate()
+    per_soort = per_soort or PER_SOORT
     groepen = []
     for soort in _soorten_voor(gebruiker, omgeving, rollen):
         alle = soort.rijen(gebruiker, omgeving, vandaag)
         # The total as a subquery that runs once: the page's rows then need their joins and
         # annotations for the first `per_soort` only.
-        rijen = soort.weergave(alle, gebruiker, omgeving).annotate(_totaal=_aantal(alle))
+        rijen = soort.weergave(alle, gebruiker, omgeving).annotate(_totaal=_aantal_begrensd(alle))
         rijen = list(rijen[:per_soort])
         if not rijen:
             continue
@@ -748,7 +785,8 @@ def acties_voor(*, gebruiker, omgeving, rollen=None, vandaag=None):
 
 
 def aantal_acties(*, gebruiker, omgeving, rollen=None, vandaag=None):
-    """How many items wait on this person (all of them, not only the ones a page shows), in one
+    """How many items wait on this person (all of them, not only the ones a page shows; each
+    kind counted up to GETELD_TOT + 1, so above GETELD_TOT the number says "more"), in one
     query whatever their number."""
     vandaag = vandaag or timezone.localdate()
     soorten = _soorten_voor(gebruiker, omgeving, rollen)
@@ -759,7 +797,7 @@ def aantal_acties(*, gebruiker, omgeving, rollen=None, vandaag=None):
         .order_by()
         .annotate(
             **{
-                f"_{soort.naam}": _aantal(soort.rijen(gebruiker, omgeving, vandaag))
+                f"_{soort.naam}": _aantal_begrensd(soort.rijen(gebruiker, omgeving, vandaag))
                 for soort in soorten
             }
         )

@@ -800,3 +800,20 @@ def test_aanpak_bevestigen_toont_de_termijn_en_te_laat(
         True,
     )
     assert "<strong>Te laat</strong> · Uiterlijk maandag 14 december 2026 (1 dag geleden)" in pagina
+
+
+def test_tellen_stopt_boven_de_grens(client, po, ib, school, regie, monkeypatch):
+    # Counted up to GETELD_TOT + 1 per kind: with a limit of 2, four aanpakken read as "2+".
+    monkeypatch.setattr("werk.acties.GETELD_TOT", 2)
+    monkeypatch.setattr("werk.acties.PER_SOORT", 1)
+    maak_hulpvragen(4, po=po, ib=ib, school=school, behandelaar=regie)
+    client.force_login(regie)
+
+    pagina = client.get("/").content.decode()
+
+    assert aantal_acties(gebruiker=regie, omgeving=po) == 3
+    assert 'Start <span class="kk-teller">2+<span class="kk-visueel-verborgen"> acties' in pagina
+    assert (
+        'GEAGENDEERD <span class="kk-teller">2+<span class="kk-visueel-verborgen"> acties' in pagina
+    )
+    assert "En nog meer dan 1 die hier niet staan" in pagina
