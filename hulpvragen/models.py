@@ -57,6 +57,19 @@ class Hulpvraag(models.Model):
     # termijn runs. The rules live in werk.termijnen, which fills it through
     # services.zet_termijnen; kept here so the list can filter and sort on "te laat" in SQL.
     termijn = models.DateField("termijn", null=True, editable=False)
+    # Who is aan zet by that termijn, and for which step (werk.termijnen's words): stored with
+    # it, so the Overzicht counts late steps per person in one GROUP BY.
+    termijn_aan_zet = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="aan zet voor de termijn",
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    termijn_stap = models.CharField(
+        "stap van de termijn", max_length=80, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = "hulpvraag"

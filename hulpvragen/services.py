@@ -308,19 +308,26 @@ def wijzig_status(*, door, hulpvraag, naar, omschrijving=""):
 
 
 def zet_termijnen(*, termijnen):
-    """Store the termijn of hulpvragen, {hulpvraag_id: date or None}, as werk.termijnen
-    computed them. A derived column, not an edit: neither versie nor gewijzigd_op moves (an
-    open form must not meet a Conflict, the list's "Laatst gewijzigd" stays what people did),
-    and no signal fires. One UPDATE per distinct date, so a batch costs a handful of statements;
-    a row that already holds its date is left alone. Returns the number of rows changed."""
-    per_datum = {}
-    for hulpvraag_id, datum in termijnen.items():
-        per_datum.setdefault(datum, []).append(hulpvraag_id)
+    """Store the termijn of hulpvragen as werk.termijnen computed them: {hulpvraag_id: None, or
+    (date, id of who is aan zet or None, the step in words)}. A derived column, not an edit:
+    neither versie nor gewijzigd_op moves (an open form must not meet a Conflict, the list's
+    "Laatst gewijzigd" stays what people did), and no signal fires. One UPDATE per distinct
+    value, so a batch costs a handful of statements; a row that already holds it is left
+    alone. Returns the number of rows changed."""
+    per_waarde = {}
+    for hulpvraag_id, waarde in termijnen.items():
+        per_waarde.setdefault(waarde or (None, None, ""), []).append(hulpvraag_id)
     geschreven = 0
     with transaction.atomic():
-        for datum, ids in per_datum.items():
-            rijen = Hulpvraag.objects.filter(pk__in=ids).exclude(termijn=datum)
-            geschreven += rijen.update(termijn=datum)
+        for (datum, aan_zet, stap), ids in per_waarde.items():
+            rijen = Hulpvraag.objects.filter(pk__in=ids).exclude(
+                termijn=datum, termijn_aan_zet_id=aan_zet, termijn_stap=stap
+            )
+            if datum is None:
+                rijen = Hulpvraag.objects.filter(pk__in=ids).exclude(
+                    termijn__isnull=True, termijn_aan_zet__isnull=True, termijn_stap=""
+                )
+            geschreven += rijen.update(termijn=datum, termijn_aan_zet_id=aan_zet, termijn_stap=stap)
     return geschreven
 
 

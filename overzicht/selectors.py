@@ -1,14 +1,13 @@
 """The aggregates of one omgeving behind the Overzicht page (issue 15), read-only.
 
 Every figure is one aggregate query (GROUP BY, conditional counts), however many hulpvragen
-there are: six queries, and three more for the steps that are te laat. A school year
+there are: seven queries, the steps that are te laat included. A school year
 (schooljaar) runs from 1 August to 31 July and a hulpvraag belongs to the year of its
 aanmelding (Hulpvraag.aangemaakt_op, Europe/Amsterdam).
 """
 
 import datetime
 import statistics
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
@@ -20,7 +19,7 @@ from accounts.models import Gebruiker, Organisatie
 from hulpvragen.models import Hulpvraag
 from hulpvragen.workflow import Status
 from overleg.models import Overlegronde
-from werk.termijnen import AANPAK_BEVESTIGEN, NOG_AANGEMELD, termijnen_voor
+from werk.termijnen import AANPAK_BEVESTIGEN, NOG_AANGEMELD
 
 EERSTE_MAAND = 8  # a schooljaar starts on 1 August
 
@@ -226,25 +225,30 @@ TE_LATE_STAPPEN = (AANPAK_BEVESTIGEN, NOG_AANGEMELD)
 
 
 def te_late_stappen(omgeving, vandaag=None):
-    """Per person who must act (werk.termijnen: the behandelaar or the coördinator), the
-    hulpvragen of the omgeving whose termijn has passed, most first. The state of today, not
-    tied to the schooljaar. Reads the overdue rows through the stored termijn (index on
-    omgeving, termijn) and decides again with werk.termijnen who is aan zet; three queries,
-    none when nothing is overdue."""
+    """Per person who is aan zet (werk.termijnen: the behandelaar or the coördinator, stored
+    with the termijn on the hulpvraag), the hulpvragen of the omgeving whose termijn has passed,
+    most first. The state of today, not tied to the schooljaar: one GROUP BY over the partial
+    index on (omgeving, termijn)."""
     vandaag = vandaag or timezone.localdate()
-    te_laat = Hulpvraag.objects.filter(omgeving=omgeving, termijn__lt=vandaag)
-    per_persoon = defaultdict(Counter)
-    for termijn in termijnen_voor(te_laat, vandaag=vandaag).values():
-        if termijn is not None and termijn.te_laat and termijn.persoon_id is not None:
-            per_persoon[termijn.persoon_id][termijn.stap] += 1
-    namen = dict(
-        (g["pk"], Gebruiker.naam_van(g["voornaam"], g["achternaam"]))
-        for g in Gebruiker.objects.filter(pk__in=list(per_persoon)).values(
-            "pk", "voornaam", "achternaam"
+    rijen = (
+        Hulpvraag.objects.filter(
+            omgeving=omgeving, termijn__lt=vandaag, termijn_aan_zet__isnull=False
         )
+        .values(
+            "termijn_aan_zet_id",
+            "termijn_aan_zet__voornaam",
+            "termijn_aan_zet__achternaam",
+            "termijn_stap",
+        )
+        .annotate(aantal=Count("pk"))
+        .order_by()
     )
-    rijen = [
-        TeLaat(naam=namen.get(pk, ""), per_stap=dict(tellingen), totaal=sum(tellingen.values()))
-        for pk, tellingen in per_persoon.items()
-    ]
-    return sorted(rijen, key=lambda r: (-r.totaal, r.naam))
+    per_persoon = {}
+    for rij in rijen:
+        naam = Gebruiker.naam_van(
+            rij["termijn_aan_zet__voornaam"], rij["termijn_aan_zet__achternaam"]
+        )
+        persoon = per_persoon.setdefault(rij["termijn_aan_zet_id"], TeLaat(naam, {}, 0))
+        persoon.per_stap[rij["termijn_stap"]] = rij["aantal"]
+        persoon.totaal += rij["aantal"]
+    return sorted(per_persoon.values(), key=lambda r: (-r.totaal, r.naam))

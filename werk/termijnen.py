@@ -85,6 +85,8 @@ def _met_gegevens(hulpvragen):
         "aangemaakt_op",
         "coordinator_id",
         "termijn",
+        "termijn_aan_zet_id",
+        "termijn_stap",
         "_aanpak_op",
         "_behandelaar_id",
     )
@@ -137,8 +139,9 @@ def herbereken_termijnen(hulpvragen):
         nieuw = {}
         for rij in rijen:
             termijn = berekend[rij["pk"]]
-            datum = termijn.datum if termijn else None
-            if datum != rij["termijn"]:
-                nieuw[rij["pk"]] = datum
+            waarde = (termijn.datum, termijn.persoon_id, termijn.stap) if termijn else None
+            opgeslagen = (rij["termijn"], rij["termijn_aan_zet_id"], rij["termijn_stap"])
+            if (waarde or (None, None, "")) != opgeslagen:
+                nieuw[rij["pk"]] = waarde
         if nieuw:
             gewijzigd += zet_termijnen(termijnen=nieuw)

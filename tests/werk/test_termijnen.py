@@ -90,6 +90,10 @@ def test_aanpak_bevestigen_telt_als_die_eerder_is(maak, aanpak, regie):
             AANPAK_BEVESTIGEN, BEHANDELAAR, regie.pk, date(2026, 12, 14), False
         )
     assert opgeslagen(hulpvraag) == date(2026, 12, 14)
+    # Who is aan zet is stored with it (the Overzicht counts on it).
+    assert Hulpvraag.objects.values_list("termijn_aan_zet", "termijn_stap").get(
+        pk=hulpvraag.pk
+    ) == (regie.pk, "Aanpak bevestigen met GEAGENDEERD")
     with reis(date(2026, 12, 15)):
         assert termijn_van(hulpvraag).te_laat is True
 
@@ -140,7 +144,9 @@ def test_geagendeerd_haalt_de_termijn_weg(maak, aanpak, regie, django_capture_on
         with django_capture_on_commit_callbacks(execute=True):
             services.wijzig_status(door=regie, hulpvraag=hulpvraag, naar=Status.GEAGENDEERD)
         assert termijn_van(hulpvraag) is None
-    assert opgeslagen(hulpvraag) is None
+    assert Hulpvraag.objects.values_list("termijn", "termijn_aan_zet", "termijn_stap").get(
+        pk=hulpvraag.pk
+    ) == (None, None, "")
 
 
 def test_termijn_schrijven_is_geen_wijziging_van_de_hulpvraag(maak, aanpak):
