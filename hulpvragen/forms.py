@@ -3,7 +3,6 @@ import functools
 import django_filters
 from django import forms
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
-from django.utils import timezone
 
 from accounts.models import Organisatie
 from kindkans.formulieren_weergave import LangeKeuzelijst
@@ -11,7 +10,7 @@ from kindkans.grenzen import STATUS_OMSCHRIJVING_MAX, BegrensdeTekst, controleer
 from kindkans.zoeken import zoekvorm
 
 from . import workflow
-from .models import Aanpak, Hulpvraag
+from .models import Aanpak, Hulpvraag, te_laat_filter
 from .selectors import coordinator_keuzes
 from .services import controleer_bestand
 from .workflow import Status
@@ -270,10 +269,8 @@ class HulpvraagFilter(django_filters.FilterSet):
         # A search that is too long shows its message and no hulpvragen, never a slow query.
         if "zoek" in self.form.errors:
             return queryset.none()
-        # Today in the portal's time zone (Europe/Amsterdam): the termijn's last day still
-        # counts as on time. Computed in the list's own query, for the rows of a page only.
-        te_laat = Q(termijn__lt=timezone.localdate())
-        queryset = queryset.annotate(te_laat=ExpressionWrapper(te_laat, BooleanField()))
+        # Computed in the list's own query, for the rows of a page only.
+        queryset = queryset.annotate(te_laat=ExpressionWrapper(te_laat_filter(), BooleanField()))
         return super().filter_queryset(queryset)
 
     def filter_termijn(self, queryset, name, value):

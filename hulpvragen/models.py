@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from accounts.models import Omgeving
@@ -11,6 +12,12 @@ from kindkans.zoeken import zoekvorm
 from leerlingen.models import Leerling
 
 from .workflow import Status
+
+
+def te_laat_filter(vandaag=None):
+    """A hulpvraag is te laat when the last day of its termijn lies before today (Europe/
+    Amsterdam): that day itself still counts as on time. Hulpvraag.is_te_laat in Python."""
+    return models.Q(termijn__lt=vandaag or timezone.localdate())
 
 
 class Hulpvraag(models.Model):
@@ -114,6 +121,10 @@ class Hulpvraag(models.Model):
         if bijwerken is not None and {"titel", "leerling", "leerling_id"} & set(bijwerken):
             kwargs["update_fields"] = {*bijwerken, "zoektekst"}
         super().save(*args, **kwargs)
+
+    def is_te_laat(self, vandaag=None):
+        """te_laat_filter for one hulpvraag."""
+        return self.termijn is not None and self.termijn < (vandaag or timezone.localdate())
 
     def bereken_zoektekst(self):
         return zoektekst_van(self.titel, self.leerling)

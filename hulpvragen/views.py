@@ -4,7 +4,6 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -270,10 +269,8 @@ class HulpvraagDetailView(HulpvraagMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The termijn as werk.termijnen stored it; te laat as the list's filter says it
-        # (HulpvraagFilter): its last day lies before today.
-        termijn = self.hulpvraag.termijn
-        context["termijn_te_laat"] = termijn is not None and termijn < timezone.localdate()
+        # The termijn as werk.termijnen stored it.
+        context["termijn_te_laat"] = self.hulpvraag.is_te_laat()
         if toegang.STATUS in self.rechten or toegang.AFRONDEN in self.rechten:
             status_form = StatusForm(hulpvraag=self.hulpvraag, rechten=self.rechten)
             if status_form.overgangen:

@@ -17,6 +17,11 @@ telefoon_validator = RegexValidator(
 )
 
 
+def controle_grens(nu=None):
+    """A confirmation of a leerling's data from before this moment no longer counts."""
+    return (nu or timezone.now()) - timedelta(days=settings.LEERLING_CONTROLE_TERMIJN_DAGEN)
+
+
 class Leerling(models.Model):
     """A pupil: basisgegevens and schoolgegevens as the school knows them."""
 
@@ -89,11 +94,22 @@ class Leerling(models.Model):
 
     def controle_nodig(self, nu=None):
         """True when nobody confirmed the data, or longer ago than LEERLING_CONTROLE_TERMIJN."""
+        return self.gecontroleerd_op is None or self.gecontroleerd_op < controle_grens(nu)
+
+    @staticmethod
+    def controle_nodig_filter(nu=None):
+        """controle_nodig as a filter, for a list of leerlingen (Mijn acties)."""
+        return models.Q(gecontroleerd_op__isnull=True) | models.Q(
+            gecontroleerd_op__lt=controle_grens(nu)
+        )
+
+    def controle_verloopt_op(self):
+        """The day the last confirmation stops counting (None: never confirmed)."""
         if self.gecontroleerd_op is None:
-            return True
-        nu = nu or timezone.now()
-        termijn = timedelta(days=settings.LEERLING_CONTROLE_TERMIJN_DAGEN)
-        return self.gecontroleerd_op < nu - termijn
+            return None
+        return timezone.localdate(self.gecontroleerd_op) + timedelta(
+            days=settings.LEERLING_CONTROLE_TERMIJN_DAGEN
+        )
 
     def clean(self):
         fouten = {}

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,3 +138,8 @@ def plaats_reactie(*, door, overlegronde, tekst):
 def mag_reacties_lezen(gebruiker, overlegronde):
     """The maker of the round and the coördinator read all reacties; a deelnemer their own."""
     return gebruiker.pk in (overlegronde.aangemaakt_door_id, overlegronde.hulpvraag.coordinator_id)
+
+
+def mag_reacties_lezen_filter(gebruiker):
+    """The rounds whose reacties this person reads all of (mag_reacties_lezen), as a filter."""
+    return Q(aangemaakt_door=gebruiker) | Q(hulpvraag__coordinator=gebruiker)

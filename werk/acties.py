@@ -40,7 +40,6 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import (
     BigIntegerField,
@@ -65,10 +64,12 @@ from formulieren.selectors import rollen_van
 from hulpvragen import toegang
 from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging
 from hulpvragen.workflow import OPEN, Status
+from leerlingen.models import Leerling
 from leerlingen.selectors import leerlingen_voor
 from notificaties.catalogus import Soort
 from notificaties.selectors import meldingen_voor
 from overleg.models import Deelname, Overlegronde, Reactie
+from overleg.services import mag_reacties_lezen_filter
 
 # How many items of one kind a page or a mail shows; the rest is counted ("en nog 12").
 PER_SOORT = 20
@@ -170,8 +171,7 @@ def als_tekst(aantal):
 def _termijn(hulpvraag, vandaag):
     """The hulpvraag's termijn as an item shows it: the date stored by werk.termijnen (the
     earliest deadline of an AANGEMELD hulpvraag) and whether it has passed."""
-    termijn = hulpvraag.termijn
-    return {"datum": termijn, "te_laat": termijn is not None and termijn < vandaag}
+    return {"datum": hulpvraag.termijn, "te_laat": hulpvraag.is_te_laat(vandaag)}
 
 
 def _laatste_statuswijziging():
@@ -429,7 +429,7 @@ def rondes_met_reacties_te_lezen(*, gebruiker, omgeving, vandaag=None):
     """The rounds whose reacties this person may read (maker, coördinator) and may see today."""
     # The round's own copy of the omgeving: no join to the hulpvraag to find the omgeving.
     rondes = Overlegronde.objects.filter(omgeving=omgeving).filter(
-        Q(aangemaakt_door=gebruiker) | Q(hulpvraag__coordinator=gebruiker)
+        mag_reacties_lezen_filter(gebruiker)
     )
     return toegang.met_recht(
         rondes,
@@ -596,20 +596,19 @@ def _formulier_actie(hulpvraag, vandaag):
 # made without a current check (hulpvragen.services.maak_hulpvraag asks for it on the spot), so
 # the item is for the children whose case is running: a leerling of the IB/COO's school with an
 # open hulpvraag, whose data was never confirmed or longer ago than LEERLING_CONTROLE_TERMIJN_DAGEN
-# (the rule of Leerling.controle_nodig, here as a filter).
+# (Leerling.controle_nodig_filter).
 
 
-def _controle_grens(vandaag):
+def _nu_op(vandaag):
     # Now, or this time of day on `vandaag` when the caller asks about another day.
-    nu = timezone.now() + (vandaag - timezone.localdate())
-    return nu - datetime.timedelta(days=settings.LEERLING_CONTROLE_TERMIJN_DAGEN)
+    return timezone.now() + (vandaag - timezone.localdate())
 
 
 def _controle_rijen(gebruiker, omgeving, vandaag):
     return (
         leerlingen_voor(gebruiker=gebruiker, omgeving=omgeving)
         .select_related(None)
-        .filter(Q(gecontroleerd_op__isnull=True) | Q(gecontroleerd_op__lt=_controle_grens(vandaag)))
+        .filter(Leerling.controle_nodig_filter(_nu_op(vandaag)))
         .filter(
             Exists(
                 Hulpvraag.objects.filter(
@@ -625,12 +624,11 @@ def _controle_weergave(leerlingen, gebruiker, omgeving):
 
 
 def _controle_actie(leerling, vandaag):
+    verlopen = leerling.controle_verloopt_op()
     if leerling.gecontroleerd_op is None:
-        wanneer, verlopen = "nog nooit gecontroleerd", None
+        wanneer = "nog nooit gecontroleerd"
     else:
-        gecontroleerd = timezone.localdate(leerling.gecontroleerd_op)
-        wanneer = f"laatst gecontroleerd op {_dag(gecontroleerd)}"
-        verlopen = gecontroleerd + datetime.timedelta(days=settings.LEERLING_CONTROLE_TERMIJN_DAGEN)
+        wanneer = f"laatst gecontroleerd op {_dag(timezone.localdate(leerling.gecontroleerd_op))}"
     return Actie(
         soort="gegevens_controleren",
         tekst=f"Controleer of de basis- en schoolgegevens van {leerling.volledige_naam} nog "
