@@ -29,6 +29,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from accounts.models import Lidmaatschap, Rol
+from kindkans.wachtrij import na_commit_of_meteen
 
 from .models import Hulpvraag, HulpvraagRecht
 
@@ -309,17 +310,9 @@ def lidmaatschap_gewijzigd(gebruiker_id, voor, na):
 def herbereken_na_commit(*, omgeving_id, gebruiker_id=None):
     """Recompute the rows of an omgeving (for one person or everyone) after this transaction,
     in a Celery task; inline when the queue cannot be reached, so nothing is lost."""
+    from .tasks import herbereken_toegang
 
-    def plan():
-        from .tasks import herbereken_toegang
-
-        try:
-            herbereken_toegang.delay(omgeving_id, gebruiker_id)
-        except Exception:  # the broker is down: do it now rather than never
-            logger.warning("Wachtrij onbereikbaar; toegang omgeving %s nu berekend", omgeving_id)
-            herbereken(omgeving_id=omgeving_id, gebruiker_id=gebruiker_id)
-
-    transaction.on_commit(plan, robust=True)
+    na_commit_of_meteen(herbereken_toegang, omgeving_id, gebruiker_id)
 
 
 def herbereken(*, omgeving_id, gebruiker_id=None):

@@ -11,6 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging
+from kindkans.wachtrij import na_commit_of_meteen
 
 from .models import Termijnen
 from .tasks import herbereken_termijnen_van_omgeving
@@ -29,15 +30,7 @@ def herbereken_na_commit(hulpvraag_id):
 def herbereken_omgeving_na_commit(omgeving_id):
     """Every hulpvraag of an omgeving after this transaction, in a Celery task; inline when the
     queue cannot be reached, so the change is not lost."""
-
-    def plan():
-        try:
-            herbereken_termijnen_van_omgeving.delay(omgeving_id)
-        except Exception:  # the broker is down: do it now rather than never
-            logger.warning("Wachtrij onbereikbaar; termijnen omgeving %s nu berekend", omgeving_id)
-            herbereken_termijnen_van_omgeving(omgeving_id)
-
-    transaction.on_commit(plan, robust=True)
+    na_commit_of_meteen(herbereken_termijnen_van_omgeving, omgeving_id)
 
 
 @receiver(post_save, sender=StatusWijziging)

@@ -292,3 +292,23 @@ def test_ongeldige_termijn_in_het_beheer_met_melding(client, po, beheer_po):
     assert antwoord.status_code == 200
     assert "Zorg ervoor dat deze waarde minstens 1 is." in antwoord.content.decode()
     assert not Termijnen.objects.exists()
+
+
+def test_wachtrij_onbereikbaar_rekent_de_omgeving_meteen(
+    maak, aanpak, monkeypatch, django_capture_on_commit_callbacks
+):
+    from werk import tasks
+
+    with reis(date(2026, 12, 7)):
+        hulpvraag = maak()
+        aanpak(hulpvraag)
+    assert opgeslagen(hulpvraag) == date(2026, 12, 14)
+
+    def onbereikbaar(*args, **kwargs):
+        raise OSError("Connection refused")
+
+    monkeypatch.setattr(tasks.herbereken_termijnen_van_omgeving, "delay", onbereikbaar)
+    with django_capture_on_commit_callbacks(execute=True):
+        Termijnen.objects.create(omgeving=hulpvraag.omgeving, aanpak_bevestigen=2)
+    # Aanpak on Monday 7 December + 2 school days, without a queue.
+    assert opgeslagen(hulpvraag) == date(2026, 12, 9)
