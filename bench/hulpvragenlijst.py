@@ -8,10 +8,8 @@ paginated, so a healthy ratio stays near 1 (it grows only with the COUNT and the
 """
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -23,13 +21,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Gebruiker, Lidmaatschap, Omgeving, Organisatie  # noqa: E402
 from bench.inloggen import log_in  # noqa: E402
+from bench.meten import druk_verhouding, mediaan_en_queries  # noqa: E402
 from hulpvragen.models import Hulpvraag, StatusWijziging, zoektekst_van  # noqa: E402
 from hulpvragen.toegang import synchroniseer_toegang  # noqa: E402
 from leerlingen.models import Leerling  # noqa: E402
@@ -79,19 +76,10 @@ def wereld(aantal, code):
     return ib, omgeving
 
 
-def meet(ib, omgeving, keer=15):
+def meet(ib, omgeving):
     client = Client()
     log_in(client, ib, omgeving)
-    client.get("/hulpvragen/")
-    tijden = []
-    for _ in range(keer):
-        begin = time.perf_counter()
-        response = client.get("/hulpvragen/")
-        tijden.append(time.perf_counter() - begin)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/hulpvragen/")
-    return statistics.median(tijden), len(queries)
+    return mediaan_en_queries(client, "/hulpvragen/")
 
 
 def main():
@@ -102,14 +90,7 @@ def main():
     for aantal, code in ((klein, "BK0001"), (groot, "BK0002")):
         ib, omgeving = wereld(aantal, code)
         uitkomsten[aantal] = meet(ib, omgeving)
-    (t_klein, q_klein), (t_groot, q_groot) = uitkomsten[klein], uitkomsten[groot]
-    print(f"database: {connection.vendor}")
-    print(f"{klein:>6} zichtbare hulpvragen: {t_klein * 1000:7.1f} ms, {q_klein} queries")
-    print(f"{groot:>6} zichtbare hulpvragen: {t_groot * 1000:7.1f} ms, {q_groot} queries")
-    print(
-        f"verhouding tijd {t_groot / t_klein:.2f}x, queries {q_groot / q_klein:.2f}x "
-        f"bij {groot / klein:.0f}x zoveel rijen"
-    )
+    druk_verhouding(uitkomsten, klein, groot, "zichtbare hulpvragen")
 
 
 if __name__ == "__main__":

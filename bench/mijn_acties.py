@@ -13,10 +13,8 @@ of each, so the query count stays the same and the time grows only with the coun
 
 import datetime
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,12 +28,12 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Gebruiker, Lidmaatschap, Omgeving, Organisatie  # noqa: E402
 from bench.inloggen import log_in  # noqa: E402
+from bench.meten import druk_verhouding, mediaan_en_queries  # noqa: E402
 from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging, zoektekst_van  # noqa: E402
 from hulpvragen.toegang import synchroniseer_toegang_van  # noqa: E402
 from leerlingen.models import Leerling  # noqa: E402
@@ -160,21 +158,11 @@ def wereld(aantal, code):
     return regie, omgeving
 
 
-def meet(persoon, omgeving, keer=15):
+def meet(persoon, omgeving):
     client = Client()
     log_in(client, persoon, omgeving)
-    response = client.get("/")
-    assert response.status_code == 200
-    assert "Mijn acties" in response.content.decode()
-    tijden = []
-    for _ in range(keer):
-        begin = time.perf_counter()
-        response = client.get("/")
-        tijden.append(time.perf_counter() - begin)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/")
-    return statistics.median(tijden), len(queries)
+    assert "Mijn acties" in client.get("/").content.decode()
+    return mediaan_en_queries(client, "/")
 
 
 def main():
@@ -185,14 +173,7 @@ def main():
     for aantal, code in ((klein, "BA0001"), (groot, "BA0002")):
         persoon, omgeving = wereld(aantal, code)
         uitkomsten[aantal] = meet(persoon, omgeving)
-    (t_klein, q_klein), (t_groot, q_groot) = uitkomsten[klein], uitkomsten[groot]
-    print(f"database: {connection.vendor}")
-    print(f"{klein:>6} casussen: {t_klein * 1000:7.1f} ms, {q_klein} queries")
-    print(f"{groot:>6} casussen: {t_groot * 1000:7.1f} ms, {q_groot} queries")
-    print(
-        f"verhouding tijd {t_groot / t_klein:.2f}x, queries {q_groot / q_klein:.2f}x "
-        f"bij {groot / klein:.0f}x zoveel casussen"
-    )
+    druk_verhouding(uitkomsten, klein, groot, "casussen")
 
 
 if __name__ == "__main__":
