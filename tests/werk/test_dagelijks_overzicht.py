@@ -539,3 +539,31 @@ def nieuwe_hulpvraag_transactie(po, school, inge, sanne):
         )
 
     return maak
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "naar", ["https://kwaad.example/", "//kwaad.example/", "/\\kwaad.example", "javascript:x"]
+)
+def test_de_actielink_van_het_overzicht_leidt_nooit_naar_buiten(client, po, sanne, draai, naar):
+    with reis(2, 14):
+        melding(sanne, po)
+    with reis(3, 7, 5):
+        draai()
+        overzicht = Notificatie.objects.get(soort=Soort.DAGELIJKS_OVERZICHT)
+        client.force_login(sanne)
+        binnen = client.get(f"/meldingen/{overzicht.pk}/", {"naar": "/hulpvragen/"})
+        buiten = client.get(f"/meldingen/{overzicht.pk}/", {"naar": naar})
+
+    assert (binnen.status_code, binnen["Location"]) == (302, "/hulpvragen/")
+    assert buiten.status_code == 404
+
+
+@pytest.mark.django_db
+def test_naar_geldt_alleen_voor_het_overzicht(client, po, sanne):
+    with reis(2, 14):
+        gewoon = melding(sanne, po)
+        client.force_login(sanne)
+        antwoord = client.get(f"/meldingen/{gewoon.pk}/", {"naar": "/overzicht/"})
+
+    assert antwoord["Location"] == gewoon.pad
