@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.dispatch import Signal
 from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -12,6 +13,10 @@ from kindkans.zoeken import zoekvorm
 from leerlingen.models import Leerling
 
 from .workflow import Status
+
+# Sent by services.wijzig_aanpak, which saves with a versioned UPDATE (no post_save): apps above
+# that derive something from an aanpak (werk's termijn and who is aan zet) listen to it.
+aanpak_gewijzigd = Signal()
 
 
 def te_laat_filter(vandaag=None):

@@ -17,7 +17,7 @@ from notificaties.services import maak_notificatie
 
 from . import toegang, workflow
 from .bijlagen import vermomt_naam
-from .models import Aanpak, Bijlage, Hulpvraag, StatusWijziging
+from .models import Aanpak, Bijlage, Hulpvraag, StatusWijziging, aanpak_gewijzigd
 from .selectors import ib_coo_van_school, lopende_hulpvragen_van, mogelijke_coordinatoren
 from .workflow import Status
 
@@ -256,6 +256,7 @@ def wijzig_aanpak(
             toegang.synchroniseer_toegang(hulpvraag)
             if behandelaar != door:
                 _mail_behandelaar(aanpak)
+        aanpak_gewijzigd.send(sender=Aanpak, aanpak=aanpak)
     return aanpak
 
 

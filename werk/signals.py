@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging
+from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging, aanpak_gewijzigd
 from kindkans.wachtrij import na_commit_of_meteen
 
 from .models import Termijnen
@@ -42,9 +42,8 @@ def status_gewijzigd(sender, instance, created, raw=False, **kwargs):
 
 @receiver(post_save, sender=Aanpak)
 @receiver(post_delete, sender=Aanpak)
-def aanpak_gewijzigd(sender, instance, raw=False, **kwargs):
-    # services.wijzig_aanpak writes with an UPDATE and sends no signal: it changes no date the
-    # termijn counts from (see werk.termijnen).
+def aanpak_opgeslagen(sender, instance, raw=False, **kwargs):
+    # services.wijzig_aanpak writes with an UPDATE and sends aanpak_gewijzigd instead (below).
     if not raw:
         herbereken_na_commit(instance.hulpvraag_id)
 
@@ -55,3 +54,9 @@ def termijnen_gewijzigd(sender, instance, raw=False, **kwargs):
     # A deleted row means the defaults again: recompute just the same.
     if not raw:
         herbereken_omgeving_na_commit(instance.omgeving_id)
+
+
+@receiver(aanpak_gewijzigd)
+def aanpak_bijgewerkt(sender, aanpak, **kwargs):
+    # Another behandelaar is aan zet now (the termijn keeps the first aanpak's date).
+    herbereken_na_commit(aanpak.hulpvraag_id)

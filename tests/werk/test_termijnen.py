@@ -312,3 +312,27 @@ def test_wachtrij_onbereikbaar_rekent_de_omgeving_meteen(
         Termijnen.objects.create(omgeving=hulpvraag.omgeving, aanpak_bevestigen=2)
     # Aanpak on Monday 7 December + 2 school days, without a queue.
     assert opgeslagen(hulpvraag) == date(2026, 12, 9)
+
+
+def test_een_andere_behandelaar_is_aan_zet_met_dezelfde_termijn(
+    maak, aanpak, ib, po, maak_lid, django_capture_on_commit_callbacks
+):
+    with reis(date(2026, 12, 7)):
+        hulpvraag = maak()
+        eerste = aanpak(hulpvraag)
+    andere = maak_lid(po, "regierolhouder", voornaam="Mila", achternaam="Jansen")
+    with reis(date(2026, 12, 8)), django_capture_on_commit_callbacks(execute=True):
+        services.wijzig_aanpak(
+            door=ib,
+            aanpak=eerste,
+            titel=eerste.titel,
+            omschrijving=eerste.omschrijving,
+            startdatum=eerste.startdatum,
+            einddatum=None,
+            behandelaar=andere,
+        )
+
+    assert Hulpvraag.objects.values_list("termijn", "termijn_aan_zet").get(pk=hulpvraag.pk) == (
+        date(2026, 12, 14),
+        andere.pk,
+    )
