@@ -1,8 +1,9 @@
 """The Overzicht as tables of display strings: what the page shows, what its charts draw and
 what each CSV holds come from here, so the three can never differ."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
@@ -59,16 +60,42 @@ def _totaal(totaal, per_school, beperkt):
     return tekst, waarde
 
 
+# The figures of a schooljaar read every hulpvraag of it (30,000 in a large SWV), so they are
+# counted at most once per this many seconds per omgeving, schooljaar and weergave, and the
+# page says when. The state of today (open rounds, late steps) is counted on every request.
+VERVERS_SECONDEN = 600
+
+
 @dataclass
 class Overzicht:
+    sleutel: str  # jaar_sleutel
     jaar: int
     keuzes: list  # (jaar, label), newest first
-    tabellen: list
+    jaartabellen: list  # the figures of the schooljaar, counted at geteld_op
+    dagtabellen: list  # the state of today
     beperkt: bool
+    geteld_op: object = field(default=None)  # aware datetime
 
     @property
     def label(self):
         return selectors.schooljaar_label(self.jaar)
+
+    @property
+    def tabellen(self):
+        return self.jaartabellen + self.dagtabellen
+
+    @property
+    def ververs_minuten(self):
+        return VERVERS_SECONDEN // 60
+
+    @property
+    def ververs_seconden(self):
+        return VERVERS_SECONDEN
+
+    @property
+    def html_sleutel(self):
+        """The key of the rendered schooljaar tables: new HTML whenever they were counted anew."""
+        return f"{self.sleutel}:{self.geteld_op.timestamp()}"
 
     def tabel(self, sleutel):
         return next((t for t in self.tabellen if t.sleutel == sleutel), None)
@@ -87,19 +114,40 @@ def overzicht_van(omgeving, *, gevraagd_jaar=None, beperkt, vandaag=None):
     huidig = selectors.schooljaar_van(vandaag)
     jaren = {*selectors.schooljaren(omgeving), huidig}
     jaar = kies_jaar(gevraagd_jaar, jaren, huidig)
-    per_maand = selectors.aanmeldingen_per_maand(omgeving, jaar)
     keuzes = [(j, selectors.schooljaar_label(j)) for j in sorted(jaren, reverse=True)]
-
-    scholen = selectors.per_school_en_status(omgeving, jaar)
-    tabellen = [
-        _status_tabel(scholen, beperkt),
-        _school_tabel(scholen, beperkt),
-        _maand_tabel(per_maand, jaar, beperkt),
-        _doorlooptijd_tabel(selectors.doorlooptijden(omgeving, jaar), beperkt),
+    geteld_op, jaartabellen = cache.get_or_set(
+        jaar_sleutel(omgeving, jaar, beperkt),
+        lambda: (timezone.now(), _jaartabellen(omgeving, jaar, beperkt)),
+        VERVERS_SECONDEN,
+    )
+    dagtabellen = [
         _overleg_tabel(selectors.open_overlegrondes(omgeving, vandaag), vandaag, beperkt),
         _te_laat_tabel(selectors.te_late_stappen(omgeving, vandaag), vandaag, beperkt),
     ]
-    return Overzicht(jaar=jaar, keuzes=keuzes, tabellen=tabellen, beperkt=beperkt)
+    return Overzicht(
+        sleutel=jaar_sleutel(omgeving, jaar, beperkt),
+        jaar=jaar,
+        keuzes=keuzes,
+        jaartabellen=jaartabellen,
+        dagtabellen=dagtabellen,
+        beperkt=beperkt,
+        geteld_op=geteld_op,
+    )
+
+
+def jaar_sleutel(omgeving, jaar, beperkt):
+    """The cache key of a schooljaar's tables (also of their rendered HTML on the page)."""
+    return f"overzicht:{omgeving.pk}:{jaar}:{'beperkt' if beperkt else 'volledig'}"
+
+
+def _jaartabellen(omgeving, jaar, beperkt):
+    scholen = selectors.per_school_en_status(omgeving, jaar)
+    return [
+        _status_tabel(scholen, beperkt),
+        _school_tabel(scholen, beperkt),
+        _maand_tabel(selectors.aanmeldingen_per_maand(omgeving, jaar), jaar, beperkt),
+        _doorlooptijd_tabel(selectors.doorlooptijden(omgeving, jaar), beperkt),
+    ]
 
 
 def _status_tabel(scholen, beperkt):

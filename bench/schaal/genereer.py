@@ -407,10 +407,10 @@ def laad_structuur(plan):
     kopieer(
         "accounts_gebruiker",
         "id, password, is_superuser, email, voornaam, achternaam, is_active, is_staff, "
-        "date_joined, sessie_versie",
+        "date_joined, sessie_versie, meldingen_per_mail, overzicht_uur",
         (
             (nummer, wachtwoord, superuser, email, voornaam, achternaam, True, superuser)
-            + ("2023-08-01 08:00+02", 0)
+            + ("2023-08-01 08:00+02", 0, "direct", 7)
             for nummer, email, voornaam, achternaam, superuser in plan.gebruikers
         ),
     )
@@ -599,12 +599,12 @@ def laad_hulpvragen():
         f"""
         INSERT INTO hulpvragen_hulpvraag (id, titel, omschrijving, status, aangemaakt_op,
             gewijzigd_op, aangemaakt_door_id, coordinator_id, leerling_id, omgeving_id,
-            versie{zoek[0]})
+            versie, termijn_stap{zoek[0]})
         SELECT h.id, t.titel, {kies("OMSCHRIJVINGEN", "h.id", 31)},
             h.status, h.aangemaakt_op,
             least(now(), h.aangemaakt_op + {kans("h.id", 32)} * interval '8 hours'),
             h.ib_id, h.coordinator_id, h.leerling_id, h.omgeving_id,
-            mod({kans("h.id", 33)}, 4){zoek[1]}
+            mod({kans("h.id", 33)}, 4), ''{zoek[1]}
         FROM {OPBOUW}.hv h JOIN leerlingen_leerling l ON l.id = h.leerling_id,
             LATERAL (SELECT {kies("TITELS", "h.id", 30)} AS titel) t
         ORDER BY h.id
@@ -1114,6 +1114,9 @@ def main():
     with fase("indexen rechten terug"):
         for statement in terug:
             sql(statement)
+    # The deadlines of Mijn werk come from the project's own rule (werk.termijnen).
+    with fase("termijnen (bereken_termijnen)"):
+        call_command("bereken_termijnen", stdout=io.StringIO())
     with fase("vacuum analyze na de toegang"):
         sql("VACUUM ANALYZE")
     with fase("controle"):

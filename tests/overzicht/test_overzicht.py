@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -361,6 +362,7 @@ def test_aantal_queries_groeit_niet_met_de_hulpvragen(po, schakel):
     maak_hulpvragen(po, 2)
     bij_2 = aantal_queries(schakel)
     maak_hulpvragen(po, 18)
+    cache.clear()  # the figures of the schooljaar are kept for ten minutes
     bij_20 = aantal_queries(schakel)
 
     assert bij_20 == bij_2
@@ -486,3 +488,47 @@ def test_geen_te_late_stappen(wereld, schakel):
 
     assert 'id="tabel-te-laat"' not in html
     assert "Er is nu geen stap te laat." in html
+
+
+def test_schooljaar_tien_minuten_bewaard_de_stand_van_nu_niet(po, schakel):
+    # Counted at 12:00: a new aanmelding with an open round at 12:09 shows in the open rounds
+    # at once, in the schooljaar's figures only from 12:10 on.
+    maak_hulpvragen(po, 2)
+    response = schakel.get(URL)
+    html = response.content.decode()
+    assert tabellen(response)["tabel-status"][-1] == ["Totaal", "2"]
+    assert tabellen(response)["tabel-overleg"][-1] == ["15 maart 2026", "2"]
+    assert "zijn geteld om 12:00 uur" in html
+
+    with time_machine.travel(datetime.datetime(2026, 3, 15, 12, 9, tzinfo=AMS), tick=False):
+        maak_hulpvragen(po, 1)
+        response = schakel.get(URL)
+        html = response.content.decode()
+        assert tabellen(response)["tabel-status"][-1] == ["Totaal", "2"]
+        assert tabellen(response)["tabel-overleg"][-1] == ["15 maart 2026", "3"]
+        assert "zijn geteld om 12:00 uur" in html
+
+    with time_machine.travel(datetime.datetime(2026, 3, 15, 12, 10, tzinfo=AMS), tick=False):
+        response = schakel.get(URL)
+        html = response.content.decode()
+        assert tabellen(response)["tabel-status"][-1] == ["Totaal", "3"]
+        assert "zijn geteld om 12:10 uur" in html
+
+
+def test_bewaarde_cijfers_per_weergave(po):
+    # The beheerder's "< 5" and the schakelfunctionaris's real counts are kept apart.
+    maak_hulpvragen(po, 2)
+
+    def totaal(beperkt):
+        return overzicht_van(po, beperkt=beperkt).tabel("status").rijen[-1]
+
+    assert totaal(False) == ["Totaal", "2"]
+    assert totaal(True) == ["Totaal", "< 5"]
+    assert totaal(False) == ["Totaal", "2"]
+
+
+def test_met_bewaarde_cijfers_alleen_de_stand_van_nu(wereld, django_assert_num_queries):
+    overzicht_van(wereld, gevraagd_jaar="2025", beperkt=False)
+    # The first and last aanmelding, the open rounds, the late steps.
+    with django_assert_num_queries(3):
+        overzicht_van(wereld, gevraagd_jaar="2025", beperkt=False)
