@@ -34,6 +34,16 @@ class BinnenBeheer(admin.RelatedFieldListFilter):
         return [(rij.pk, str(rij)) for rij in rijen.order_by(*volgorde)]
 
 
+def aangemaakt_in_voor(request):
+    """The omgeving a new account is made in: the current one when this person manages it,
+    else the first they manage (None for a superuser who manages none)."""
+    beheerd = beheerde_omgeving_ids(request)
+    huidig = getattr(getattr(request, "omgeving", None), "pk", None)
+    if huidig in beheerd:
+        return huidig
+    return min(beheerd, default=None)
+
+
 def beheerde_omgeving_ids(request):
     """Ids of the omgevingen where the person in this request is an active SWV-beheerder."""
     if not hasattr(request, "_beheerde_omgeving_ids"):
@@ -378,14 +388,18 @@ class GebruikerAdmin(BeheerlogMixin, OmgevingScopeMixin, UserAdmin):
         raise PermissionDenied
 
     def scope(self, request, queryset):
-        # A beheerder sees the people of their omgevingen, and accounts without any
-        # lidmaatschap yet (just created, waiting for one); never a superuser.
-        # Two subqueries instead of a join: no DISTINCT over every column of every account.
-        leden = Lidmaatschap.objects.filter(omgeving__in=beheerde_omgeving_ids(request))
-        ergens_lid = Lidmaatschap.objects.filter(gebruiker=OuterRef("pk"))
-        return queryset.filter(
-            Q(pk__in=leden.values("gebruiker_id")) | ~Exists(ergens_lid), is_superuser=False
+        # A beheerder sees the people of their omgevingen, and the accounts made in one of
+        # them that have no lidmaatschap yet; never a superuser. One UNION of ids read through
+        # two indexes: no DISTINCT over every column, and no look at every account of the
+        # installation (21,000 at a million hulpvragen) for "no lidmaatschap anywhere".
+        beheerd = beheerde_omgeving_ids(request)
+        leden = Lidmaatschap.objects.filter(omgeving__in=beheerd).values("gebruiker_id")
+        nieuw = (
+            Gebruiker.objects.filter(aangemaakt_in__in=beheerd)
+            .exclude(Exists(Lidmaatschap.objects.filter(gebruiker=OuterRef("pk"))))
+            .values("pk")
         )
+        return queryset.filter(pk__in=leden.union(nieuw), is_superuser=False)
 
     def mag_account_wijzigen(self, request, obj):
         """accounts.regels.mag_account_wijzigen, asked once per request and person."""
@@ -415,6 +429,8 @@ class GebruikerAdmin(BeheerlogMixin, OmgevingScopeMixin, UserAdmin):
             # The account's fields were read-only: nothing of the account itself is saved,
             # whatever the POST held. The lidmaatschappen are saved by their inline.
             return
+        if not change:
+            obj.aangemaakt_in_id = aangemaakt_in_voor(request)
         super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):

@@ -154,6 +154,18 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
     # Part of every session's check (get_session_auth_hash): raising it ends all sessions of
     # this person, as a new password does, e.g. when a beheerder resets the second factor.
     sessie_versie = models.PositiveIntegerField("sessieversie", default=0, editable=False)
+    # The omgeving whose beheerder made the account: until it has a lidmaatschap, only the
+    # beheerders of that omgeving (and a superuser) see it in the beheer, not every SWV of the
+    # installation.
+    aangemaakt_in = models.ForeignKey(
+        "accounts.Omgeving",
+        verbose_name="aangemaakt in omgeving",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     # How the meldingen of the case reach this person by mail (notificaties, werk.dagoverzicht).
     # The mails about the account itself (uitnodiging, wachtwoord vergeten) always go at once.
     meldingen_per_mail = models.CharField(

@@ -52,6 +52,7 @@ def wereld(aantal, code):
             achternaam=f"Achter{i}",
             geboortedatum="2015-01-01",
             school=school,
+            omgeving=omgeving,
             groep_leerjaar="groep 5",
             gecontroleerd_op=timezone.now(),
         )

@@ -25,14 +25,44 @@ SCHOOLGEGEVENS = [
 ]
 
 
+class GroepVanDeSchool(admin.SimpleListFilter):
+    """Groep/leerjaar, offered once a school is chosen: a groep belongs to one school, and
+    offering the groepen of the whole omgeving read every leerling of it (24,000 in a large
+    SWV) on each page of the list."""
+
+    title = "groep/leerjaar"
+    parameter_name = "groep_leerjaar"
+    school_parameter = "school__id__exact"
+
+    def lookups(self, request, model_admin):
+        school = request.GET.get(self.school_parameter, "")
+        if not school.isdigit():
+            return []
+        groepen = (
+            model_admin.get_queryset(request)
+            .filter(school_id=int(school))
+            .order_by("groep_leerjaar")
+            .values_list("groep_leerjaar", flat=True)
+            .distinct()
+        )
+        return [(groep, groep) for groep in groepen]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(groep_leerjaar=self.value())
+        return queryset
+
+
 @admin.register(Leerling)
 class LeerlingAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmin):
-    omgeving_pad = "school__omgeving"
+    # Leerling.omgeving, the copy of the school's: the list walks leerling_per_omgeving in
+    # name order instead of sorting every leerling of the omgeving.
+    omgeving_pad = "omgeving"
     list_display = ["volledige_naam", "school", "groep_leerjaar", "gecontroleerd_op"]
     list_filter = [
-        ("school__omgeving", BinnenBeheer),
+        ("omgeving", BinnenBeheer),
         ("school", BinnenBeheer),
-        "groep_leerjaar",
+        GroepVanDeSchool,
         "aangemaakt_op",
     ]
     search_fields = ["voornaam", "achternaam", "school__naam"]

@@ -54,6 +54,16 @@ class Leerling(models.Model):
         limit_choices_to={"soort": Organisatie.Soort.SCHOOL},
     )
     groep_leerjaar = models.CharField("groep/leerjaar", max_length=20)
+    # A copy of the school's omgeving, kept by save() and by a school that moves to another
+    # omgeving (leerlingen.signals): the omgeving's leerlingen in name order are one index
+    # range (the beheer list read and sorted all 24,000 of a large SWV through the school).
+    omgeving = models.ForeignKey(
+        "accounts.Omgeving",
+        verbose_name="omgeving",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
     # The school's LVS and the portal are not linked: the portal asks when the data was last
     # confirmed to be current (footnote 1 of the work instruction).
     gecontroleerd_op = models.DateTimeField("gegevens gecontroleerd op", null=True, blank=True)
@@ -79,18 +89,24 @@ class Leerling(models.Model):
             # the achternaam in the key a lookup finds a handful of leerlingen, not everyone of
             # the installation born that day (300 at a million hulpvragen).
             models.Index(F("geboortedatum"), Lower("achternaam"), name="leerling_zelfde_kind"),
+            models.Index(
+                fields=["omgeving", "achternaam", "voornaam", "id"], name="leerling_per_omgeving"
+            ),
         ]
 
     def __str__(self):
         return self.volledige_naam
 
+    def save(self, *args, **kwargs):
+        if self.school_id:
+            self.omgeving_id = self.school.omgeving_id
+            if kwargs.get("update_fields") is not None and "school" in kwargs["update_fields"]:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "omgeving"}
+        super().save(*args, **kwargs)
+
     @property
     def volledige_naam(self):
         return " ".join(p for p in (self.voornaam, self.tussenvoegsel, self.achternaam) if p)
-
-    @property
-    def omgeving(self):
-        return self.school.omgeving
 
     def controle_nodig(self, nu=None):
         """True when nobody confirmed the data, or longer ago than LEERLING_CONTROLE_TERMIJN."""

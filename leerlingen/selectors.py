@@ -15,6 +15,6 @@ def scholen_van_ib_coo(*, gebruiker, omgeving):
 def leerlingen_voor(*, gebruiker, omgeving):
     """Leerlingen this person may see and keep up to date: those of their own school(s)."""
     return Leerling.objects.filter(
-        school__omgeving=omgeving,
+        omgeving=omgeving,
         school__in=scholen_van_ib_coo(gebruiker=gebruiker, omgeving=omgeving),
     ).select_related("school", "gecontroleerd_door")

@@ -501,7 +501,7 @@ def laad_leerlingen():
         INSERT INTO leerlingen_leerling (id, voornaam, tussenvoegsel, achternaam, geboortedatum,
             straat_huisnummer, postcode, woonplaats, telefoon_ouder_1, telefoon_ouder_2,
             groep_leerjaar, gecontroleerd_op, gecontroleerd_door_id, aangemaakt_op,
-            gewijzigd_op, school_id)
+            gewijzigd_op, school_id, omgeving_id)
         SELECT l.id, {kies("VOORNAMEN", "l.id", 1)}, {kies("TUSSENVOEGSELS", "l.id", 2)},
             {kies("ACHTERNAMEN", "l.id", 3)},
             CASE WHEN s.sector = 'PO' THEN date '2012-09-01' + {kans("l.id", 4)} * 3
@@ -520,7 +520,7 @@ def laad_leerlingen():
             CASE WHEN {kans("l.id", 13)} < 900 THEN s.ib_id END,
             now() - interval '3 years' + {kans("l.id", 15)} * interval '1 day',
             now() - {kans("l.id", 16)} * interval '4 hours',
-            s.school_id
+            s.school_id, s.omgeving_id
         FROM {OPBOUW}.school s,
              LATERAL (SELECT s.eerste_ll + g AS id FROM generate_series(0, s.aantal_ll - 1) g) l
         """

@@ -180,3 +180,63 @@ def test_superuser_krijgt_alle_omgevingen_als_filter(admin_client, rijen):
 
     assert "PO2811" in html
     assert "VO2805" in html
+
+
+def emails_in_lijst(client):
+    response = client.get(reverse("admin:accounts_gebruiker_changelist"))
+    assert response.status_code == 200
+    return sorted(
+        e
+        for e in GebruikerFactory._meta.model.objects.values_list("email", flat=True)
+        if f">{e}<" in response.content.decode()
+    )
+
+
+def test_account_zonder_lidmaatschap_alleen_in_de_omgeving_waar_het_gemaakt_is(
+    client, beheerder, po, vo, rijen, maak_lid, admin_client
+):
+    # Made by the PO beheerder, then its lidmaatschap removed: the PO beheerder still finds it
+    # to give it a new one; the VO beheerder does not see it, nor does anyone an account without
+    # lidmaatschap that was made elsewhere.
+    client.force_login(beheerder)
+    response = client.post(
+        reverse("admin:accounts_gebruiker_add"),
+        {
+            "email": "nina@voorbeeld.test",
+            "voornaam": "Nina",
+            "achternaam": "Nieuw",
+            "lidmaatschappen-TOTAL_FORMS": "1",
+            "lidmaatschappen-INITIAL_FORMS": "0",
+            "lidmaatschappen-0-omgeving": po.pk,
+            "lidmaatschappen-0-organisatie": rijen["po_school"].pk,
+            "lidmaatschappen-0-rol": "ib_coo",
+            "lidmaatschappen-0-actief": "on",
+        },
+    )
+    assert response.status_code == 302
+    nina = GebruikerFactory._meta.model.objects.get(email="nina@voorbeeld.test")
+    assert nina.aangemaakt_in == po
+    Lidmaatschap.objects.filter(gebruiker=nina).delete()
+    GebruikerFactory(email="zwerver@elders.test")  # no lidmaatschap, made by nobody of PO
+
+    assert "nina@voorbeeld.test" in emails_in_lijst(client)
+    assert "zwerver@elders.test" not in emails_in_lijst(client)
+
+    vo_beheerder = maak_lid(
+        vo, "beheerder", organisatie=OrganisatieFactory(omgeving=vo, soort="swv")
+    )
+    client.force_login(vo_beheerder)
+    assert "nina@voorbeeld.test" not in emails_in_lijst(client)
+
+    assert {"nina@voorbeeld.test", "zwerver@elders.test"} <= set(emails_in_lijst(admin_client))
+
+
+def test_met_een_lidmaatschap_verdwijnt_het_account_uit_de_omgeving_waar_het_gemaakt_is(
+    client, beheerder, po, vo, maak_lid
+):
+    nina = GebruikerFactory(email="nina@voorbeeld.test", aangemaakt_in=po)
+    school = OrganisatieFactory(omgeving=vo)
+    Lidmaatschap.objects.create(gebruiker=nina, omgeving=vo, organisatie=school, rol="ib_coo")
+    client.force_login(beheerder)
+
+    assert "nina@voorbeeld.test" not in emails_in_lijst(client)
