@@ -1,7 +1,10 @@
 # syntax=docker/dockerfile:1
 # The Kindkans portal: one image for the web (gunicorn), the Celery worker and Celery beat.
 # docker-compose.yml builds it and supplies the runtime environment (see README "Production").
-FROM python:3.11-slim
+# The base image is pinned to an exact Python patch release on an exact Debian release (a floating
+# tag like python:3.11-slim changes under the same name); raise it on purpose, within the 3.11 of
+# pyproject.toml's requires-python.
+FROM python:3.11.14-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -65,7 +65,7 @@ bench: install
 backup:
 	scripts/backup.sh
 
-## Restore one backup folder; without BEVESTIG=ja it only verifies the checksums.
+## Restore one backup folder; without BEVESTIG=ja it only verifies the checksums (and succeeds).
 ## make restore MAP=backups/kindkans-20261130-020000 BEVESTIG=ja
 restore:
-	scripts/restore.sh $(if $(filter ja,$(BEVESTIG)),--ja) "$(MAP)"
+	scripts/restore.sh $(if $(filter ja,$(BEVESTIG)),--ja,--controleer) "$(MAP)"

@@ -2,11 +2,14 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.utils.text import capfirst
 
 from . import regels, selectors, services, tweestaps
 from .beheerformulieren import (
@@ -51,7 +54,89 @@ def beheerde_omgeving_ids(request):
     return request._beheerde_omgeving_ids
 
 
-class OmgevingScopeMixin:
+class BeheerAutocomplete(AutocompleteSelect):
+    """Django's person picker (select2) with our "Kies een …" as its placeholder. Django sets an
+    empty one; select2 names its combobox after the text it shows, so an empty picker had no
+    name for a screen reader (axe: aria-input-field-name)."""
+
+    def __init__(self, *args, placeholder, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.placeholder = placeholder
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        return {
+            **super().build_attrs(base_attrs, extra_attrs),
+            "data-placeholder": self.placeholder,
+        }
+
+
+class KeuzeTekstMixin:
+    """The choice lists of the beheer in the users' words, for every admin and inline.
+
+    - A list starts with "Kies een omgeving", "Kies een soort" … instead of Django's
+      "---------" (a field that may stay empty: "(geen)");
+    - a beheerder who manages exactly one omgeving finds it chosen already;
+    - in a table of rows (a TabularInline) a control has no label of its own, only its column
+      heading: it is named after that column (aria-label) for screen readers.
+    """
+
+    @staticmethod
+    def keuzetekst(db_field):
+        return "(geen)" if db_field.blank else f"Kies een {db_field.verbose_name}"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("empty_label", self.keuzetekst(db_field))
+        if db_field.related_model is Omgeving and not request.user.is_superuser:
+            beheerd = beheerde_omgeving_ids(request)
+            if len(beheerd) == 1:
+                kwargs.setdefault("initial", next(iter(beheerd)))
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = BeheerAutocomplete(
+                db_field,
+                self.admin_site,
+                using=kwargs.get("using"),
+                placeholder=f"Kies een {db_field.verbose_name}",
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if "choices" not in kwargs and db_field.name not in self.radio_fields:
+            # Django's own rule for the empty choice (Field.formfield), with our text.
+            leeg = db_field.blank or not (db_field.has_default() or "initial" in kwargs)
+            kwargs["choices"] = db_field.get_choices(
+                include_blank=leeg, blank_choice=[("", self.keuzetekst(db_field))]
+            )
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_action_choices(self, request, default_choices=None):
+        # The action choice above a list.
+        return super().get_action_choices(request, default_choices=[("", "Kies een actie")])
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(self, admin.TabularInline):
+            # Inside Django's RelatedFieldWidgetWrapper when the field is a foreign key.
+            widget = getattr(formfield.widget, "widget", formfield.widget)
+            widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
+        return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # An inline's formset; its box "Verwijderen?" of each row has no label of its own either.
+        formset = super().get_formset(request, obj, **kwargs)
+        if not isinstance(self, admin.TabularInline):
+            return formset
+
+        class MetNamen(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if DELETION_FIELD_NAME in form.fields:
+                    form.fields[DELETION_FIELD_NAME].widget.attrs["aria-label"] = "Verwijderen"
+
+        MetNamen.__name__ = formset.__name__
+        return MetNamen
+
+
+class OmgevingScopeMixin(KeuzeTekstMixin):
     """A superuser sees all rows; a beheerder only the rows of their own omgevingen.
 
     `omgeving_pad` is the lookup from the model to its Omgeving. Foreign-key choices are limited
@@ -393,10 +478,12 @@ class GebruikerAdmin(BeheerlogMixin, OmgevingScopeMixin, UserAdmin):
         # two indexes: no DISTINCT over every column, and no look at every account of the
         # installation (21,000 at a million hulpvragen) for "no lidmaatschap anywhere".
         beheerd = beheerde_omgeving_ids(request)
-        leden = Lidmaatschap.objects.filter(omgeving__in=beheerd).values("gebruiker_id")
+        # Without the models' ordering: SQLite refuses an ORDER BY inside a UNION.
+        leden = Lidmaatschap.objects.filter(omgeving__in=beheerd).order_by().values("gebruiker_id")
         nieuw = (
             Gebruiker.objects.filter(aangemaakt_in__in=beheerd)
             .exclude(Exists(Lidmaatschap.objects.filter(gebruiker=OuterRef("pk"))))
+            .order_by()
             .values("pk")
         )
         return queryset.filter(pk__in=leden.union(nieuw), is_superuser=False)

@@ -7,16 +7,17 @@ form (see models.Formulier.velden_bij_openen).
 
 from django.contrib import admin
 
-from accounts.admin import BinnenBeheer, OmgevingScopeMixin, beheerde_omgeving_ids
+from accounts.admin import BinnenBeheer, KeuzeTekstMixin, OmgevingScopeMixin, beheerde_omgeving_ids
 from accounts.models import Rol
 
 from .forms import FormulierDefinitieAdminForm, VeldAdminForm, VeldInlineFormSet
 from .models import FormulierDefinitie, Veld
 
 
-class VeldInline(admin.TabularInline):
+class VeldInline(KeuzeTekstMixin, admin.TabularInline):
     """The fields of a definition. Which definitions a beheerder may open at all is decided by
-    FormulierDefinitieAdmin; whoever may change the definition may change its fields."""
+    FormulierDefinitieAdmin; whoever may change the definition may change its fields. Its
+    choice list ("Kies een soort veld") and the names of its controls: KeuzeTekstMixin."""
 
     model = Veld
     form = VeldAdminForm

@@ -346,6 +346,19 @@ def rechten_op(gebruiker, hulpvraag, vandaag=None):
     )
 
 
+def geldig_tot(gebruiker, hulpvraag, recht):
+    """The last day this person holds `recht` on this hulpvraag (None: no end, or no recht).
+    For a deelnemer the sync sets it to the last einddatum of her open rounds: until when she
+    may look in."""
+    return (
+        HulpvraagRecht.objects.filter(
+            user=gebruiker, content_object=hulpvraag, permission_id=permissie_id(recht)
+        )
+        .values_list("geldig_tot", flat=True)
+        .first()
+    )
+
+
 def met_recht(queryset, gebruiker, recht, vandaag=None, via="", omgeving_veld=None, per_rij=False):
     """Limit a queryset of hulpvragen (or of rows that point at one through `via`, e.g.
     "hulpvraag__") to those where this person holds `recht` today, in an omgeving where the

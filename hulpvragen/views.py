@@ -71,13 +71,22 @@ class HulpvraagLijstView(FilterView):
         hulpvragen = zichtbare_hulpvragen(
             gebruiker=gebruiker,
             omgeving=self.request.omgeving,
-            per_rij=toegang.ziet_veel(gebruiker, toegang.ZIEN, self.maximaal),
+            per_rij=self.ziet_veel,
         )
         # The label "Tweede hulpvraag": computed in the page's own query, for its rows only.
         return met_tweede_hulpvraag(hulpvragen, gebruiker=gebruiker)
 
+    @cached_property
+    def ziet_veel(self):
+        return toegang.ziet_veel(self.request.user, toegang.ZIEN, self.maximaal)
+
     def get_filterset_kwargs(self, filterset_class):
-        return {**super().get_filterset_kwargs(filterset_class), "omgeving": self.request.omgeving}
+        return {
+            **super().get_filterset_kwargs(filterset_class),
+            "omgeving": self.request.omgeving,
+            # Whoever sees few is searched within their own rows, not through the index.
+            "zoek_via_index": self.ziet_veel,
+        }
 
     def get_paginator(self, *args, **kwargs):
         return super().get_paginator(*args, maximaal=self.maximaal, **kwargs)
@@ -252,13 +261,33 @@ class HulpvraagMixin(VastleggenMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        tabbladen = tabs_voor(self.hulpvraag, self.rechten)
         context.update(
             hulpvraag=self.hulpvraag,
             rechten=self.rechten,
-            tabs=tabs_voor(self.hulpvraag, self.rechten),
-            huidige_tab=self.request.resolver_match.view_name,
+            tabs=tabbladen,
+            huidige_tab=huidige_tab(tabbladen, self.request.path),
         )
+        if toegang.AANPAK not in self.rechten:
+            # The header of every tab tells an invited deelnemer until when she may look in.
+            # Read only when the header shows it; a view that has her rounds already (the tab
+            # Overlegronde) puts the date in its place.
+            context["meekijken_tot"] = self.meekijken_tot
         return context
+
+    def meekijken_tot(self):
+        """Until when this person, whose access comes from an overlegronde (no recht on the
+        aanpak), may look in: the end of her recht to see the hulpvraag, which the access sync
+        sets to the last einddatum of her open rounds (toegang; None when it does not end)."""
+        return toegang.geldig_tot(self.request.user, self.hulpvraag, toegang.ZIEN)
+
+
+def huidige_tab(tabbladen, pad):
+    """The url_naam of the tab this page belongs to: the tab whose address the page's address
+    starts with, the longest one (a formulier, "Aanpak toevoegen" or "Nieuwe overlegronde" lies
+    under its tab; Algemeen's address is the hulpvraag's own, under which every tab lies)."""
+    passend = [(len(url), url_naam) for _, url, url_naam in tabbladen if pad.startswith(url)]
+    return max(passend)[1] if passend else ""
 
 
 class HulpvraagDetailView(HulpvraagMixin, TemplateView):

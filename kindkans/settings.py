@@ -165,7 +165,8 @@ MIDDLEWARE = [
     "werk.middleware.AantalActiesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # A view's 404 (a refused object) gets the portal's Dutch 404 page, also with DEBUG on.
+    # Every 404 (a refused object, a URL that matches nothing) gets the portal's Dutch 404 page,
+    # also with DEBUG on.
     "kindkans.middleware.NietGevondenMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

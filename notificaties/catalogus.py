@@ -112,7 +112,8 @@ VOORBEELD_CONTEXT = {
         ),
         "aantal_acties": 1,
         "acties_lijst": (
-            "- Reageer op de overlegronde Meekijken gedrag (uiterlijk 13 december 2026)\n"
+            "- Reageer op de overlegronde Meekijken gedrag "
+            "(reageren kan tot en met 13 december 2026)\n"
             "  https://kindkans.example/meldingen/9/?naar=/hulpvragen/42/overlegronde/"
         ),
     },

@@ -304,6 +304,8 @@ def _overzicht_context(overzicht, meldingen, acties):
                 {
                     "tekst": actie.tekst,
                     "datum": actie.datum,
+                    # "tot en met" for a round's end date, "uiterlijk" for a termijn.
+                    "datum_woord": actie.datum_woord,
                     "te_laat": actie.te_laat,
                     # Through the overview's own link, which switches to this omgeving first,
                     # whichever one the person was working in.

@@ -59,7 +59,8 @@ class OverlegTabView(HulpvraagMixin, TemplateView):
         context["rondes"] = rondes
         context["team"] = ziet_alle_rondes(self.rechten)
         if not context["team"]:
-            # An invited deelnemer looks in until the last einddatum of her open rounds.
+            # An invited deelnemer looks in until the last einddatum of her open rounds (the
+            # header says so, hulpvragen/_kop.html): known here without HulpvraagMixin's query.
             context["meekijken_tot"] = max(
                 (r["ronde"].einddatum for r in rondes if r["open"] and r["reactie_form"]),
                 default=None,

@@ -2,9 +2,13 @@
 # Restore a backup of scripts/backup.sh: the database with pg_restore (--clean --if-exists
 # --no-owner, in one transaction) and MEDIA_ROOT from media.tar. What is there now is replaced.
 #
-#   scripts/restore.sh backups/kindkans-20261130-020000          # checks only, changes nothing
-#   scripts/restore.sh --ja backups/kindkans-20261130-020000     # restores
-#   KINDKANS_HERSTEL_BEVESTIGD=ja scripts/restore.sh backups/…   # the same, for automation
+#   scripts/restore.sh --controleer backups/kindkans-20261130-020000  # only checks: exit 0
+#   scripts/restore.sh --ja backups/kindkans-20261130-020000          # restores
+#   KINDKANS_HERSTEL_BEVESTIGD=ja scripts/restore.sh backups/…        # the same, for automation
+#
+# Without --ja or --controleer it checks too but exits 2 ("not restored"), so that automation
+# that forgot the confirmation does not count the run as a restore. `make restore MAP=…` passes
+# --controleer, `make restore MAP=… BEVESTIG=ja` passes --ja.
 #
 # Same variables as scripts/backup.sh (BACKUP_VIA, COMPOSE; DATABASE_URL and MEDIA_ROOT for host).
 # The checksums in SHA256SUMS are verified before anything is touched. docker-compose layout:
@@ -21,18 +25,23 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 controleer_via
 
 BEVESTIGD="${KINDKANS_HERSTEL_BEVESTIGD:-}"
+JA=""
+CONTROLEER=""
 MAP=""
 for argument in "$@"; do
   case "$argument" in
-    --ja) BEVESTIGD="ja" ;;
-    -*) fout "onbekende optie $argument (alleen --ja)." ;;
+    --ja) JA="ja" BEVESTIGD="ja" ;;
+    --controleer) CONTROLEER="ja" ;;
+    -*) fout "onbekende optie $argument (alleen --ja of --controleer)." ;;
     *)
       [ -z "$MAP" ] || fout "geef één backupmap."
       MAP="$argument"
       ;;
   esac
 done
-[ -n "$MAP" ] || fout "gebruik: $0 [--ja] <backupmap>"
+[ -n "$MAP" ] || fout "gebruik: $0 [--ja | --controleer] <backupmap>"
+# --controleer only checks, also when KINDKANS_HERSTEL_BEVESTIGD=ja is set.
+[ -z "$CONTROLEER" ] || [ -z "$JA" ] || fout "--controleer en --ja samen: kies er één."
 [ -d "$MAP" ] || fout "$MAP is geen map."
 MAP="$(realpath "$MAP")"
 if [ "$BACKUP_VIA" = host ]; then
@@ -55,6 +64,11 @@ if [ "$BACKUP_VIA" = compose ]; then
   WAT="de database '$COMPOSE_DB_NAAM' en het volume media van docker compose"
 else
   WAT="de database van DATABASE_URL en $MEDIA"
+fi
+if [ -n "$CONTROLEER" ]; then
+  echo "Alleen gecontroleerd; niets gewijzigd. Herstellen vervangt $WAT door deze backup:"
+  echo "  make restore MAP=$MAP BEVESTIG=ja   (of: $0 --ja $MAP)"
+  exit 0
 fi
 if [ "$BEVESTIGD" != "ja" ]; then
   echo "Herstel vervangt $WAT door deze backup." >&2

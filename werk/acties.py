@@ -99,6 +99,12 @@ class Actie:
     te_laat: bool = False
 
     @property
+    def datum_woord(self):
+        """What the date is, in the words of its group ("open tot en met", "uiterlijk" …): a
+        round's end date always reads "tot en met <datum>", also in the daily overview."""
+        return next((soort.datum_woord for soort in SOORTEN if soort.naam == self.soort), "")
+
+    @property
     def resterend(self):
         """The date relative to today, as a page says it: "nog 2 dagen", "3 dagen geleden"."""
         if self.datum is None:
@@ -273,7 +279,7 @@ def _loopt_af_actie(ronde, vandaag):
     return Actie(
         soort="overlegronde_loopt_af",
         tekst=f"Uw overlegronde ‘{ronde.titel}’ bij het dossier van "
-        f"{_dossier(ronde.hulpvraag)} loopt af; gereageerd: {ronde._reacties} van "
+        f"{_dossier(ronde.hulpvraag)}: gereageerd {ronde._reacties} van "
         f"{ronde._deelnemers} {wie}.",
         url=reverse("overleg:tab", args=[ronde.hulpvraag_id]) + f"#ronde-{ronde.pk}",
         datum=ronde.einddatum,
@@ -655,7 +661,7 @@ SOORTEN = [
         "overlegronde_loopt_af",
         "Uw overlegrondes die binnen 2 dagen aflopen",
         BEHANDELEND,
-        "einddatum:",
+        "open tot en met",
         _loopt_af_rijen,
         _loopt_af_weergave,
         _loopt_af_actie,

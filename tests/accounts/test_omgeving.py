@@ -37,7 +37,10 @@ def test_meerdere_omgevingen_eerst_kiezen_dan_verder_naar_de_pagina(client, in_b
     response = client.post(reverse("accounts:kies_omgeving"), {"omgeving": vo.pk, "next": "/"})
     assert response["Location"] == "/"
     pagina = client.get("/").content.decode()
-    assert "Omgeving: <strong>VO2805 Goeree-Overflakkee</strong>" in pagina
+    # With two omgevingen the header's choice list says which one is current.
+    assert f'<option value="{vo.pk}" selected>VO2805 Goeree-Overflakkee</option>' in pagina
+    assert '<label for="kop-omgeving">Omgeving</label>' in pagina
+    assert "Omgeving: <strong>" not in pagina
     assert "Schakelfunctionaris verbinding onderwijs/jeugdhulp" in pagina
 
 
@@ -49,7 +52,7 @@ def test_wisselen_zonder_opnieuw_inloggen(client, in_beide, po, vo):
 
     assert response["Location"] == reverse("start")
     pagina = client.get(reverse("start")).content.decode()
-    assert "Omgeving: <strong>VO2805" in pagina
+    assert f'<option value="{vo.pk}" selected>VO2805 Goeree-Overflakkee</option>' in pagina
     assert "U werkt nu in VO2805 Goeree-Overflakkee." in pagina
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("KINDKANS_CHROMIUM", "/usr/bin/chromium")
+TAAL = "nl-NL"
+TIJDZONE = "Europe/Amsterdam"
 
 # Where the browser tests save their screenshots. A test run must not change tracked files, so by
 # default they go to a temporary folder; `make screenshots` sets this to docs/screenshots to
@@ -33,7 +35,18 @@ def browser():
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                # A Dutch browser, as the users have: date fields as dd-mm-jjjj. Debian's chromium
+                # carries only the en-US interface (chromium-l10n adds the others), so a context's
+                # locale alone leaves them mm/dd/yyyy; with this feature a form control follows
+                # the page's lang="nl" instead. (The placeholder letters stay English: dd-mm-yyyy.)
+                "--enable-blink-features=LangAttributeAwareFormControlUI",
+            ],
+            # Every context, also one made without timezone_id, in the portal's time zone.
+            env={**os.environ, "TZ": TIJDZONE},
         )
         yield browser
         browser.close()
@@ -62,7 +75,7 @@ def schermafdruk(schermafdrukken):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="nl-NL")
+    context = browser.new_context(locale=TAAL, timezone_id=TIJDZONE)
     page = context.new_page()
     yield page
     context.close()
@@ -108,11 +121,11 @@ def axe():
     ernstig = {"serious", "critical"}
 
     def controleer(page, portaal=True):
-        # The beheer (portaal=False) is Django's admin with its own typeface and field look:
-        # there the contrast check and axe apply, the portal's own field rules do not.
+        # The beheer (portaal=False) is Django's admin with its own typeface and field look: there
+        # the contrast check and axe apply, and required fields must not look like Django's error
+        # (.errors) before it is shown; the portal's yellow and typeface do not apply.
         controleer_contrast(page)
-        if portaal:
-            controleer_verplichte_velden(page)
+        controleer_verplichte_velden(page, portaal=portaal)
         resultaat = Axe().run(page)
         fouten = [v for v in resultaat.response["violations"] if v["impact"] in ernstig]
         assert not fouten, f"axe op {page.url}: " + "; ".join(

@@ -86,13 +86,13 @@ def test_nieuwe_hulpvraag_vraagt_de_coordinator_te_kiezen(po, mensen):
     ]
 
 
-def test_nieuwe_aanpak_kies_een_regierolhouder_bestaande_houdt_de_zijne(po, mensen, behandeld):
+def test_nieuwe_aanpak_kies_een_behandelaar_bestaande_houdt_de_zijne(po, mensen, behandeld):
     nieuw = AanpakForm(behandelaars=mogelijke_coordinatoren(omgeving=po), omgeving=po)
     html = nieuw["behandelaar"].as_widget()
     assert html.startswith(
         '<select name="behandelaar" required aria-describedby="id_behandelaar_helptext" '
         'aria-required="true" id="id_behandelaar">'
-        '\n  <option value="" selected>Kies een regierolhouder</option>\n'
+        '\n  <option value="" selected>Kies een behandelaar</option>\n'
         '\n  <optgroup label="Schakelfunctionaris verbinding onderwijs/jeugdhulp">'
     )
     assert (
@@ -101,7 +101,7 @@ def test_nieuwe_aanpak_kies_een_regierolhouder_bestaande_houdt_de_zijne(po, mens
     )
     assert AanpakForm({}, behandelaars=mogelijke_coordinatoren(omgeving=po), omgeving=po).errors[
         "behandelaar"
-    ] == ["Kies de behandelaar: de regierolhouder die de hulpvraag oppakt."]
+    ] == ["Kies de behandelaar: wie de hulpvraag oppakt, meestal de regierolhouder."]
 
     bestaand = AanpakForm(
         behandelaars=mogelijke_coordinatoren(omgeving=po),

@@ -3,11 +3,14 @@ names, accents and capitals do not matter, every word must match, and the column
 follows a new titel and a new name."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from hulpvragen import services
 from hulpvragen.models import Hulpvraag
+from hulpvragen.views import HulpvraagLijstView
 from kindkans.zoeken import zoekvorm
 from tests.factories import LeerlingFactory
 
@@ -66,9 +69,35 @@ def test_zoekvorm():
         ("d%x", set()),
     ],
 )
-def test_een_woord_in_titel_of_naam(client, ib, twee, zoek, welke):
+@pytest.mark.parametrize("veel", [False, True], ids=["eigen rijen", "via de index"])
+def test_een_woord_in_titel_of_naam(client, ib, twee, zoek, welke, veel, monkeypatch, maak, school):
+    # Both ways of searching (strpos within one's own rows, LIKE through the trigram index for
+    # whoever sees more than the list's maximum) find the same. A third hulpvraag that no word
+    # above matches makes three, more than a maximum of 2.
+    if veel:
+        kees = LeerlingFactory(
+            school=school, voornaam="Kees", achternaam="Pot", gecontroleerd_op=timezone.now()
+        )
+        maak(leerling=kees, titel="Rekenen")
+        monkeypatch.setattr(HulpvraagLijstView, "maximaal", 2)
     client.force_login(ib)
     assert nummers(client, zoek) == {twee[i].pk for i in welke}
+
+
+@pytest.mark.parametrize(("maximaal", "verwacht"), [(500, "STRPOS"), (1, "LIKE")])
+def test_wie_weinig_ziet_zoekt_zonder_de_index(client, ib, twee, monkeypatch, maximaal, verwacht):
+    # A short word matches thousands in the installation; whoever sees few is searched within
+    # their own rows, so the planner cannot start from the trigram index.
+    monkeypatch.setattr(HulpvraagLijstView, "maximaal", maximaal)
+    client.force_login(ib)
+    with CaptureQueriesContext(connection) as queries:
+        nummers(client, "dyslexie")
+    zoekend = [q["sql"].upper() for q in queries if "ZOEKTEKST" in q["sql"].upper()]
+    assert zoekend
+    anders = {"STRPOS": "LIKE", "LIKE": "STRPOS"}[verwacht]
+    if connection.vendor == "sqlite":
+        verwacht, anders = {"STRPOS": ("INSTR", "LIKE"), "LIKE": ("LIKE", "INSTR")}[verwacht]
+    assert all(verwacht in sql and anders not in sql for sql in zoekend)
 
 
 def test_een_woord_past_niet_over_de_grens_van_titel_en_naam(client, ib, twee):

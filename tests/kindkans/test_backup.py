@@ -83,6 +83,19 @@ def _script(naam, env, *args):
     )
 
 
+def _make_restore(env, *args):
+    omgeving = {k: v for k, v in os.environ.items() if k != "KINDKANS_HERSTEL_BEVESTIGD"}
+    omgeving.update(env)
+    return subprocess.run(
+        ["make", "--no-print-directory", "-s", "-C", str(ROOT), "restore", *args],
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
 def test_backup_en_herstel_brengen_database_en_bijlagen_terug(proefdatabase, tmp_path):
     naam, url = proefdatabase
     _sql(naam, "CREATE TABLE leerling (id int PRIMARY KEY, naam text NOT NULL)")
@@ -115,6 +128,19 @@ def test_backup_en_herstel_brengen_database_en_bijlagen_terug(proefdatabase, tmp
     assert "Bevestig met --ja" in zonder_bevestiging.stderr
     assert _sql(naam, "SELECT naam FROM leerling") == [("gewijzigd",)]
 
+    # `make restore MAP=…` without BEVESTIG=ja: only the check, and that succeeds. --controleer
+    # wins over a confirmation in the environment.
+    controle = _make_restore({**env, "KINDKANS_HERSTEL_BEVESTIGD": "ja"}, f"MAP={map_}")
+    assert controle.returncode == 0, controle.stderr
+    assert f"Controlesommen kloppen: {map_}" in controle.stdout
+    assert "Alleen gecontroleerd; niets gewijzigd." in controle.stdout
+    assert f"make restore MAP={map_} BEVESTIG=ja" in controle.stdout
+    assert _sql(naam, "SELECT naam FROM leerling") == [("gewijzigd",)]
+    assert (media / "later.txt").exists()
+    beide = _script("restore.sh", env, "--ja", "--controleer", str(map_))
+    assert beide.returncode == 1
+    assert "--controleer en --ja samen" in beide.stderr
+
     kopie = tmp_path / "beschadigd"
     shutil.copytree(map_, kopie)
     with open(kopie / "database.dump", "ab") as dump:
@@ -122,6 +148,9 @@ def test_backup_en_herstel_brengen_database_en_bijlagen_terug(proefdatabase, tmp
     beschadigd = _script("restore.sh", env, "--ja", str(kopie))
     assert beschadigd.returncode == 1
     assert "controlesom klopt niet" in beschadigd.stderr
+    alleen_controle = _make_restore(env, f"MAP={kopie}")
+    assert alleen_controle.returncode != 0
+    assert "controlesom klopt niet" in alleen_controle.stderr
     assert _sql(naam, "SELECT naam FROM leerling") == [("gewijzigd",)]
 
     herstel = _script("restore.sh", env, "--ja", str(map_))

@@ -93,3 +93,14 @@ def test_gezondheidscontrole_werkt_over_http_zonder_inloggen(settings):
 
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_het_basisimage_is_vastgepind_op_een_python_311_patchversie():
+    # A floating tag (python:3.11-slim) would change under the same name between two builds.
+    (basis,) = [
+        regel.split()[1]
+        for regel in (ROOT / "Dockerfile").read_text().splitlines()
+        if regel.startswith("FROM ")
+    ]
+
+    assert basis == "python:3.11.14-slim-bookworm"

@@ -262,8 +262,9 @@ def test_eigen_overlegronde_die_binnen_twee_dagen_afloopt(
         assert actie.resterend == "nog 2 dagen"
         assert actie.tekst == (
             "Uw overlegronde ‘Meekijken gedrag’ bij het dossier van Daan Willemsen "
-            f"({hulpvraag.nummer}) loopt af; gereageerd: 0 van 1 deelnemer."
+            f"({hulpvraag.nummer}): gereageerd 0 van 1 deelnemer."
         )
+        assert actie.datum_woord == "open tot en met"
 
         overleg_services.sluit_overlegronde(door=regie, overlegronde=ronde)
 
@@ -577,6 +578,23 @@ def test_startpagina_toont_mijn_acties_onder_koppen_met_links(client, po, hulpvr
     # What the start page showed before stays.
     assert "Uw rollen in deze omgeving" in pagina
     assert "Externe deelnemer bij" in pagina
+
+
+def test_eigen_ronde_die_afloopt_zegt_open_tot_en_met(client, po, hulpvraag, ronde, regie):
+    # One wording for a round's end date (issue 14): "tot en met <datum>", with the days left.
+    with time_machine.travel(op(datetime.date(2026, 12, 17)), tick=False):
+        client.force_login(regie)
+        pagina = client.get("/").content.decode()
+
+    assert "Uw overlegrondes die binnen 2 dagen aflopen" in pagina
+    assert (
+        f'<a href="/hulpvragen/{hulpvraag.pk}/overlegronde/#ronde-{ronde.pk}">Uw overlegronde '
+        f"‘Meekijken gedrag’ bij het dossier van Daan Willemsen ({hulpvraag.nummer}): "
+        "gereageerd 0 van 1 deelnemer.</a>"
+    ) in pagina
+    assert "Open tot en met vrijdag 18 december 2026 (nog 1 dag)" in pagina
+    assert "Einddatum:" not in pagina
+    assert "loopt af" not in pagina
 
 
 def test_startpagina_zegt_het_als_er_niets_wacht(client, po, extern):

@@ -60,8 +60,8 @@ def test_alleen_te_laat_van_wat_de_ib_coo_ziet(client, ib, hulpvragen):
     html = alleen_te_laat.content.decode()
     assert "2 hulpvragen open en te laat." in html
     assert html.count("Te&nbsp;laat</strong>") == 2
-    for dag in ("18 Dec 2026", "16 Dec 2026"):
-        cel = f'{dag} <strong class="kk-label">Te&nbsp;laat</strong></td>'
+    for dag in ("18 december 2026", "16 december 2026"):
+        cel = f'{dag}</span> <strong class="kk-label">Te&nbsp;laat</strong></td>'
         assert cel in html
 
 
