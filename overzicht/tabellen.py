@@ -60,19 +60,20 @@ def _totaal(totaal, per_school, beperkt):
     return tekst, waarde
 
 
-# The figures of a schooljaar read every hulpvraag of it (30,000 in a large SWV), so they are
-# counted at most once per this many seconds per omgeving, schooljaar and weergave, and the
-# page says when. The state of today (open rounds, late steps) is counted on every request.
+# The figures of a schooljaar read every hulpvraag of it (30,000 in a large SWV) and the late
+# steps every overdue one (2,900 there), so they are counted at most once per this many seconds
+# per omgeving, schooljaar, weergave and day, and the page says when. The open overlegrondes
+# (one index count) are counted on every request.
 VERVERS_SECONDEN = 600
 
 
 @dataclass
 class Overzicht:
-    sleutel: str  # jaar_sleutel
+    sleutel: str  # telling_sleutel
     jaar: int
     keuzes: list  # (jaar, label), newest first
-    jaartabellen: list  # the figures of the schooljaar, counted at geteld_op
-    dagtabellen: list  # the state of today
+    getelde_tabellen: list  # the schooljaar's figures and the late steps, counted at geteld_op
+    actuele_tabellen: list  # counted for this request
     beperkt: bool
     geteld_op: object = field(default=None)  # aware datetime
 
@@ -82,7 +83,7 @@ class Overzicht:
 
     @property
     def tabellen(self):
-        return self.jaartabellen + self.dagtabellen
+        return self.getelde_tabellen + self.actuele_tabellen
 
     @property
     def ververs_minuten(self):
@@ -94,7 +95,7 @@ class Overzicht:
 
     @property
     def html_sleutel(self):
-        """The key of the rendered schooljaar tables: new HTML whenever they were counted anew."""
+        """The key of the rendered counted tables: new HTML whenever they were counted anew."""
         return f"{self.sleutel}:{self.geteld_op.timestamp()}"
 
     def tabel(self, sleutel):
@@ -115,38 +116,40 @@ def overzicht_van(omgeving, *, gevraagd_jaar=None, beperkt, vandaag=None):
     jaren = {*selectors.schooljaren(omgeving), huidig}
     jaar = kies_jaar(gevraagd_jaar, jaren, huidig)
     keuzes = [(j, selectors.schooljaar_label(j)) for j in sorted(jaren, reverse=True)]
-    geteld_op, jaartabellen = cache.get_or_set(
-        jaar_sleutel(omgeving, jaar, beperkt),
-        lambda: (timezone.now(), _jaartabellen(omgeving, jaar, beperkt)),
+    sleutel = telling_sleutel(omgeving, jaar, beperkt, vandaag)
+    geteld_op, getelde_tabellen = cache.get_or_set(
+        sleutel,
+        lambda: (timezone.now(), _getelde_tabellen(omgeving, jaar, beperkt, vandaag)),
         VERVERS_SECONDEN,
     )
-    dagtabellen = [
+    actuele_tabellen = [
         _overleg_tabel(selectors.open_overlegrondes(omgeving, vandaag), vandaag, beperkt),
-        _te_laat_tabel(selectors.te_late_stappen(omgeving, vandaag), vandaag, beperkt),
     ]
     return Overzicht(
-        sleutel=jaar_sleutel(omgeving, jaar, beperkt),
+        sleutel=sleutel,
         jaar=jaar,
         keuzes=keuzes,
-        jaartabellen=jaartabellen,
-        dagtabellen=dagtabellen,
+        getelde_tabellen=getelde_tabellen,
+        actuele_tabellen=actuele_tabellen,
         beperkt=beperkt,
         geteld_op=geteld_op,
     )
 
 
-def jaar_sleutel(omgeving, jaar, beperkt):
-    """The cache key of a schooljaar's tables (also of their rendered HTML on the page)."""
-    return f"overzicht:{omgeving.pk}:{jaar}:{'beperkt' if beperkt else 'volledig'}"
+def telling_sleutel(omgeving, jaar, beperkt, vandaag):
+    """The cache key of the counted tables (also of their rendered HTML on the page)."""
+    weergave = "beperkt" if beperkt else "volledig"
+    return f"overzicht:{omgeving.pk}:{jaar}:{weergave}:{vandaag.isoformat()}"
 
 
-def _jaartabellen(omgeving, jaar, beperkt):
+def _getelde_tabellen(omgeving, jaar, beperkt, vandaag):
     scholen = selectors.per_school_en_status(omgeving, jaar)
     return [
         _status_tabel(scholen, beperkt),
         _school_tabel(scholen, beperkt),
         _maand_tabel(selectors.aanmeldingen_per_maand(omgeving, jaar), jaar, beperkt),
         _doorlooptijd_tabel(selectors.doorlooptijden(omgeving, jaar), beperkt),
+        _te_laat_tabel(selectors.te_late_stappen(omgeving, vandaag), vandaag, beperkt),
     ]
 
 

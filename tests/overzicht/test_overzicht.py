@@ -13,6 +13,7 @@ import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from accounts.models import Rol
 from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging
@@ -529,6 +530,17 @@ def test_bewaarde_cijfers_per_weergave(po):
 
 def test_met_bewaarde_cijfers_alleen_de_stand_van_nu(wereld, django_assert_num_queries):
     overzicht_van(wereld, gevraagd_jaar="2025", beperkt=False)
-    # The first and last aanmelding, the open rounds, the late steps.
-    with django_assert_num_queries(3):
+    # The first and last aanmelding, the open rounds.
+    with django_assert_num_queries(2):
         overzicht_van(wereld, gevraagd_jaar="2025", beperkt=False)
+
+
+def test_na_middernacht_opnieuw_geteld(po):
+    # The late steps depend on the day: counted at 23:55, counted again at 00:01.
+    with time_machine.travel(datetime.datetime(2026, 3, 15, 23, 55, tzinfo=AMS), tick=False):
+        avond = overzicht_van(po, beperkt=False)
+    with time_machine.travel(datetime.datetime(2026, 3, 16, 0, 1, tzinfo=AMS), tick=False):
+        nacht = overzicht_van(po, beperkt=False)
+
+    assert timezone.localtime(avond.geteld_op).time() == datetime.time(23, 55)
+    assert timezone.localtime(nacht.geteld_op).time() == datetime.time(0, 1)
