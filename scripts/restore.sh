@@ -76,10 +76,22 @@ if [ "$BEVESTIGD" != "ja" ]; then
   exit 2
 fi
 
+BIJLAGEN_BEZIG=""
+afgebroken() {
+  echo "Herstel afgebroken." >&2
+  if [ -n "$BIJLAGEN_BEZIG" ]; then
+    echo "De database komt al uit de backup, de bijlagen mogelijk maar voor een deel:" \
+      "herstel opnieuw met dezelfde backup ($0 --ja $MAP)." >&2
+  fi
+  if [ "$BACKUP_VIA" = compose ]; then
+    echo "web, worker en beat staan stil: $COMPOSE start web worker beat" >&2
+  fi
+}
+trap afgebroken EXIT
+
 if [ "$BACKUP_VIA" = compose ]; then
   echo "web, worker en beat stoppen"
   $COMPOSE stop web worker beat
-  trap 'echo "Herstel afgebroken; web, worker en beat staan stil: $COMPOSE start web worker beat" >&2' EXIT
 fi
 
 echo "Database herstellen"
@@ -93,6 +105,8 @@ else
 fi
 
 echo "Bijlagen herstellen"
+# From here the database is the backup's: a failure now may leave the folder half filled.
+BIJLAGEN_BEZIG="ja"
 # The folder is emptied and filled from the tar: a file that came after the backup goes, as its
 # row did. Only its contents: in compose the folder is a volume's mount point.
 if [ "$BACKUP_VIA" = compose ]; then
@@ -107,9 +121,9 @@ else
   tar -C "$MEDIA" -xf "$MAP/$MEDIA_NAAM"
 fi
 
+trap - EXIT
 if [ "$BACKUP_VIA" = compose ]; then
   echo "web, worker en beat starten"
-  trap - EXIT
   $COMPOSE start web worker beat
 fi
 echo "Herstel klaar uit $MAP"
