@@ -121,23 +121,28 @@ def test_beheerder_maakt_geen_superuser_en_ziet_geen_superuser(client, beheerder
     )
 
 
-def test_beheerder_maakt_account_en_lidmaatschap_in_eigen_omgeving(client, beheerder, po, rijen):
-    client.force_login(beheerder)
-
-    response = client.post(
+def nieuw_account(client, email, omgeving, school):
+    """The beheerder's add form as the browser posts it: Nina with one IB/COO lidmaatschap."""
+    return client.post(
         reverse("admin:accounts_gebruiker_add"),
         {
-            "email": "Nieuw@Voorbeeld.test",
+            "email": email,
             "voornaam": "Nina",
             "achternaam": "Nieuw",
             "lidmaatschappen-TOTAL_FORMS": "1",
             "lidmaatschappen-INITIAL_FORMS": "0",
-            "lidmaatschappen-0-omgeving": po.pk,
-            "lidmaatschappen-0-organisatie": rijen["po_school"].pk,
+            "lidmaatschappen-0-omgeving": omgeving.pk,
+            "lidmaatschappen-0-organisatie": school.pk,
             "lidmaatschappen-0-rol": "ib_coo",
             "lidmaatschappen-0-actief": "on",
         },
     )
+
+
+def test_beheerder_maakt_account_en_lidmaatschap_in_eigen_omgeving(client, beheerder, po, rijen):
+    client.force_login(beheerder)
+
+    response = nieuw_account(client, "Nieuw@Voorbeeld.test", po, rijen["po_school"])
 
     assert response.status_code == 302, response.content.decode()[:2000]
     lid = Lidmaatschap.objects.get(gebruiker__email="nieuw@voorbeeld.test")
@@ -199,20 +204,7 @@ def test_account_zonder_lidmaatschap_alleen_in_de_omgeving_waar_het_gemaakt_is(
     # to give it a new one; the VO beheerder does not see it, nor does anyone an account without
     # lidmaatschap that was made elsewhere.
     client.force_login(beheerder)
-    response = client.post(
-        reverse("admin:accounts_gebruiker_add"),
-        {
-            "email": "nina@voorbeeld.test",
-            "voornaam": "Nina",
-            "achternaam": "Nieuw",
-            "lidmaatschappen-TOTAL_FORMS": "1",
-            "lidmaatschappen-INITIAL_FORMS": "0",
-            "lidmaatschappen-0-omgeving": po.pk,
-            "lidmaatschappen-0-organisatie": rijen["po_school"].pk,
-            "lidmaatschappen-0-rol": "ib_coo",
-            "lidmaatschappen-0-actief": "on",
-        },
-    )
+    response = nieuw_account(client, "nina@voorbeeld.test", po, rijen["po_school"])
     assert response.status_code == 302
     nina = GebruikerFactory._meta.model.objects.get(email="nina@voorbeeld.test")
     assert nina.aangemaakt_in == po

@@ -163,7 +163,8 @@ def test_backup_en_herstel_via_compose(compose, tmp_path):
     assert aanroepen[3:] == [START]
 
 
-def test_mislukt_herstel_via_compose_laat_de_diensten_stil(compose, tmp_path):
+def backup_van_daan(compose, tmp_path):
+    """A backup through compose of one row and one file; the call log emptied afterwards."""
     naam, media, log, env = compose
     _sql(naam, "CREATE TABLE leerling (id int PRIMARY KEY, naam text NOT NULL)")
     _sql(naam, "INSERT INTO leerling VALUES (1, 'Daan')")
@@ -172,12 +173,23 @@ def test_mislukt_herstel_via_compose_laat_de_diensten_stil(compose, tmp_path):
     assert backup.returncode == 0, backup.stderr
     (map_,) = (tmp_path / "backups").iterdir()
     _aanroepen(log)
-    # A dump pg_restore cannot read, with checksums that match it.
-    (map_ / "database.dump").write_bytes(b"PGDMP geen echte dump")
+    return map_
+
+
+def vervang_met_kloppende_som(map_, bestand, inhoud):
+    """Damage a file of the backup and write checksums that match the damage."""
+    (map_ / bestand).write_bytes(inhoud)
     sommen = subprocess.run(
         ["sha256sum", "database.dump", "media.tar"], cwd=map_, capture_output=True, check=True
     )
     (map_ / "SHA256SUMS").write_bytes(sommen.stdout)
+
+
+def test_mislukt_herstel_via_compose_laat_de_diensten_stil(compose, tmp_path):
+    naam, media, log, env = compose
+    map_ = backup_van_daan(compose, tmp_path)
+    # A dump pg_restore cannot read, with checksums that match it.
+    vervang_met_kloppende_som(map_, "database.dump", b"PGDMP geen echte dump")
     (media / "later.txt").write_text("na de backup")
     gewijzigd = _bestanden(media)
 
@@ -195,20 +207,10 @@ def test_mislukt_herstel_via_compose_laat_de_diensten_stil(compose, tmp_path):
 
 def test_mislukte_bijlagen_zegt_dat_ze_onvolledig_kunnen_zijn(compose, tmp_path):
     naam, media, log, env = compose
-    _sql(naam, "CREATE TABLE leerling (id int PRIMARY KEY, naam text NOT NULL)")
-    _sql(naam, "INSERT INTO leerling VALUES (1, 'Daan')")
-    (media / "verslag").write_bytes(b"%PDF-1.4 verslag")
-    backup = _script("backup.sh", env)
-    assert backup.returncode == 0, backup.stderr
-    (map_,) = (tmp_path / "backups").iterdir()
-    _aanroepen(log)
+    map_ = backup_van_daan(compose, tmp_path)
     # A media.tar that tar cannot read, with checksums that match it: the database is restored
     # first, then the files fail.
-    (map_ / "media.tar").write_bytes(b"geen tar")
-    sommen = subprocess.run(
-        ["sha256sum", "database.dump", "media.tar"], cwd=map_, capture_output=True, check=True
-    )
-    (map_ / "SHA256SUMS").write_bytes(sommen.stdout)
+    vervang_met_kloppende_som(map_, "media.tar", b"geen tar")
 
     herstel = _script("restore.sh", env, "--ja", str(map_))
 
