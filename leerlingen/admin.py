@@ -4,6 +4,7 @@ another school there (the portal cannot: an IB/COO only picks their own school).
 address and the parents' telephone numbers are for the school and the superuser; every look at
 a leerling's page and every change here is in the access log."""
 
+from django import forms
 from django.contrib import admin
 
 from accounts.admin import BinnenBeheer, OmgevingScopeMixin
@@ -35,12 +36,18 @@ class GroepVanDeSchool(admin.SimpleListFilter):
     school_parameter = "school__id__exact"
 
     def lookups(self, request, model_admin):
-        school = request.GET.get(self.school_parameter, "")
-        if not school.isdigit():
+        # An id as the school filter offers it; anything else (a word, a number beyond any
+        # id) offers no groepen instead of reaching the database.
+        school = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+        try:
+            school_id = school.clean(request.GET.get(self.school_parameter))
+        except forms.ValidationError:
+            return []
+        if school_id is None:
             return []
         groepen = (
             model_admin.get_queryset(request)
-            .filter(school_id=int(school))
+            .filter(school_id=school_id)
             .order_by("groep_leerjaar")
             .values_list("groep_leerjaar", flat=True)
             .distinct()

@@ -97,3 +97,24 @@ def test_groepen_pas_na_het_kiezen_van_een_school(beheerder, po):
             reverse(LIJST), {"school__id__exact": regenboog.pk, "groep_leerjaar": "groep 7"}
         )
     ) == ["Sem Visser"]
+
+
+@pytest.mark.parametrize("school", ["abc", "-1", "0", "99999999999999999999999"])
+def test_groepen_bij_een_vreemde_school_waarde(beheerder, po, school):
+    # A hand-made URL offers no groepen and does not fail (it reached the database as an
+    # integer too large for it).
+    LeerlingFactory(school=OrganisatieFactory(omgeving=po), groep_leerjaar="groep 7")
+
+    response = beheerder.get(reverse(LIJST), {"school__id__exact": school})
+
+    assert response.status_code == 200
+    assert groepen_in_filter(response) == []
+
+
+def test_geen_groepen_van_een_school_in_een_andere_omgeving(beheerder, po):
+    elders = OrganisatieFactory(omgeving=OmgevingFactory(), naam="School elders")
+    LeerlingFactory(school=elders, groep_leerjaar="groep 4")
+
+    response = beheerder.get(reverse(LIJST), {"school__id__exact": elders.pk})
+
+    assert groepen_in_filter(response) == []
