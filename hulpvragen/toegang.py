@@ -346,6 +346,13 @@ def rechten_op(gebruiker, hulpvraag, vandaag=None):
     )
 
 
+def kijkt_alleen_mee(rechten):
+    """Rechten of someone who looks in from outside the team (an invited deelnemer): they see
+    the hulpvraag but not its aanpak. The team sees every round; they only their own, and the
+    header tells them until when."""
+    return AANPAK not in rechten
+
+
 def geldig_tot(gebruiker, hulpvraag, recht):
     """The last day this person holds `recht` on this hulpvraag (None: no end, or no recht).
     For a deelnemer the sync sets it to the last einddatum of her open rounds: until when she

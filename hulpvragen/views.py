@@ -268,7 +268,7 @@ class HulpvraagMixin(VastleggenMixin):
             tabs=tabbladen,
             huidige_tab=huidige_tab(tabbladen, self.request.path),
         )
-        if toegang.AANPAK not in self.rechten:
+        if toegang.kijkt_alleen_mee(self.rechten):
             # The header of every tab tells an invited deelnemer until when she may look in.
             # Read only when the header shows it; a view that has her rounds already (the tab
             # Overlegronde) puts the date in its place.

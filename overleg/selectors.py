@@ -47,7 +47,7 @@ def mogelijke_deelnemers(*, hulpvraag, behalve=None):
 
 def ziet_alle_rondes(rechten):
     """The team of the hulpvraag sees every round; an invited deelnemer only their own."""
-    return toegang.AANPAK in rechten
+    return not toegang.kijkt_alleen_mee(rechten)
 
 
 def rondes_voor(*, gebruiker, hulpvraag, rechten):
