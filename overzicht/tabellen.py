@@ -3,11 +3,11 @@ what each CSV holds come from here, so the three can never differ."""
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
 from hulpvragen.workflow import Status
+from kindkans import bewaren
 from overleg.models import datum
 
 from . import selectors
@@ -76,6 +76,7 @@ class Overzicht:
     actuele_tabellen: list  # counted for this request
     beperkt: bool
     geteld_op: object = field(default=None)  # aware datetime
+    in_cache: bool = True  # False: the cache is unreachable, render without it
 
     @property
     def label(self):
@@ -117,11 +118,15 @@ def overzicht_van(omgeving, *, gevraagd_jaar=None, beperkt, vandaag=None):
     jaar = kies_jaar(gevraagd_jaar, jaren, huidig)
     keuzes = [(j, selectors.schooljaar_label(j)) for j in sorted(jaren, reverse=True)]
     sleutel = telling_sleutel(omgeving, jaar, beperkt, vandaag)
-    geteld_op, getelde_tabellen = cache.get_or_set(
-        sleutel,
-        lambda: (timezone.now(), _getelde_tabellen(omgeving, jaar, beperkt, vandaag)),
-        VERVERS_SECONDEN,
-    )
+    # Counted afresh when nothing is kept or the cache is unreachable; the rendered tables are
+    # then kept only if the cache took the figures (`bewaard`).
+    bewaard = bewaren.lees(sleutel)
+    if bewaard is None:
+        bewaard = (timezone.now(), _getelde_tabellen(omgeving, jaar, beperkt, vandaag))
+        in_cache = bewaren.bewaar(sleutel, bewaard, VERVERS_SECONDEN)
+    else:
+        in_cache = True
+    geteld_op, getelde_tabellen = bewaard
     actuele_tabellen = [
         _overleg_tabel(selectors.open_overlegrondes(omgeving, vandaag), vandaag, beperkt),
     ]
@@ -133,6 +138,7 @@ def overzicht_van(omgeving, *, gevraagd_jaar=None, beperkt, vandaag=None):
         actuele_tabellen=actuele_tabellen,
         beperkt=beperkt,
         geteld_op=geteld_op,
+        in_cache=in_cache,
     )
 
 

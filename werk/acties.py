@@ -40,7 +40,6 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import (
     BigIntegerField,
     Case,
@@ -64,6 +63,7 @@ from formulieren.selectors import rollen_van
 from hulpvragen import toegang
 from hulpvragen.models import Aanpak, Hulpvraag, StatusWijziging
 from hulpvragen.workflow import OPEN, Status
+from kindkans import bewaren
 from leerlingen.models import Leerling
 from leerlingen.selectors import leerlingen_voor
 from notificaties.catalogus import Soort
@@ -827,16 +827,16 @@ def _teller_sleutel(gebruiker_id, omgeving_id):
 
 
 def onthoud_aantal(*, gebruiker, omgeving, aantal):
-    cache.set(_teller_sleutel(gebruiker.pk, omgeving.pk), aantal, TELLER_SECONDEN)
+    bewaren.bewaar(_teller_sleutel(gebruiker.pk, omgeving.pk), aantal, TELLER_SECONDEN)
 
 
 def vergeet_aantal(*, gebruiker, omgeving):
-    cache.delete(_teller_sleutel(gebruiker.pk, omgeving.pk))
+    bewaren.vergeet(_teller_sleutel(gebruiker.pk, omgeving.pk))
 
 
 def aantal_voor_menu(*, gebruiker, omgeving, rollen=None):
     """The menu's count: the one kept for at most TELLER_SECONDEN, else counted now and kept."""
-    aantal = cache.get(_teller_sleutel(gebruiker.pk, omgeving.pk))
+    aantal = bewaren.lees(_teller_sleutel(gebruiker.pk, omgeving.pk))
     if aantal is None:
         aantal = aantal_acties(gebruiker=gebruiker, omgeving=omgeving, rollen=rollen)
         onthoud_aantal(gebruiker=gebruiker, omgeving=omgeving, aantal=aantal)

@@ -544,3 +544,18 @@ def test_na_middernacht_opnieuw_geteld(po):
 
     assert timezone.localtime(avond.geteld_op).time() == datetime.time(23, 55)
     assert timezone.localtime(nacht.geteld_op).time() == datetime.time(0, 1)
+
+
+def test_overzicht_ook_als_de_cache_onbereikbaar_is(po, schakel, settings):
+    # Redis down (nothing listens on port 1): counted for this request, nothing kept.
+    maak_hulpvragen(po, 2)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+
+    assert tabellen(schakel.get(URL))["tabel-status"][-1] == ["Totaal", "2"]
+    maak_hulpvragen(po, 1)
+    assert tabellen(schakel.get(URL))["tabel-status"][-1] == ["Totaal", "3"]

@@ -835,3 +835,26 @@ def test_tellen_stopt_boven_de_grens(client, po, ib, school, regie, monkeypatch)
         'GEAGENDEERD <span class="kk-teller">2+<span class="kk-visueel-verborgen"> acties' in pagina
     )
     assert "En nog meer dan 1 die hier niet staan" in pagina
+
+
+# Nothing listens on port 1: every cache call fails at once, as with Redis down.
+CACHE_ONBEREIKBAAR = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+    }
+}
+
+
+def test_menu_telt_ook_als_de_cache_onbereikbaar_is(client, po, ib, school, regie, settings):
+    # The count is kept only to be faster: without Redis every page still answers, counted now.
+    maak_hulpvragen(3, po=po, ib=ib, school=school, behandelaar=regie)
+    client.force_login(regie)
+    settings.CACHES = CACHE_ONBEREIKBAAR
+
+    lijst = client.get(reverse("hulpvragen:lijst"))
+    start = client.get(reverse("start"))
+
+    assert lijst.status_code == start.status_code == 200
+    assert TELLER.format(3) in lijst.content.decode()
+    assert TELLER.format(3) in start.content.decode()
