@@ -1,7 +1,8 @@
 """What the portal keeps in the cache only to be faster (the menu's count of Mijn acties, the
 figures of the Overzicht) must not take the pages down with it when the cache (Redis) is
 unreachable: the figure is then counted for this request, and the failure logged. What the cache
-holds to keep a promise (a login limit, a form handled once) decides for itself."""
+holds to keep a promise decides for itself: the login limit per address lets people in
+(accounts.limieten), a form sent once is handled without that check (kindkans.eenmalig)."""
 
 import logging
 

@@ -8,12 +8,17 @@ POST that ends otherwise (errors, an exception) releases the token, so the corre
 sent with it. A POST without a token (a form from before this existed) is handled as always.
 """
 
+import logging
 import time
 import uuid
 
 from django.contrib import messages
 from django.core.cache import cache
 from django.shortcuts import redirect, render
+
+from kindkans import bewaren
+
+logger = logging.getLogger(__name__)
 
 VELD = "eenmalig"
 BEWAREN = 3600  # seconds a token is remembered
@@ -49,8 +54,12 @@ class EenmaligMixin:
             return super().dispatch(request, *args, **kwargs)
         sleutel = _sleutel(request, token)
         tot = time.monotonic() + WACHTEN
-        while not cache.add(sleutel, BEZIG, timeout=BEWAREN):
-            resultaat = cache.get(sleutel)
+        while not (geclaimd := _claim(sleutel)):
+            if geclaimd is None:
+                # The cache (Redis) is down: the form is handled as one without a token rather
+                # than not at all (a double click may then make two).
+                return super().dispatch(request, *args, **kwargs)
+            resultaat = bewaren.lees(sleutel)
             if resultaat not in (None, BEZIG):
                 messages.info(request, "Dit formulier was al verstuurd; hier is het resultaat.")
                 return redirect(resultaat)
@@ -60,12 +69,21 @@ class EenmaligMixin:
         try:
             response = super().dispatch(request, *args, **kwargs)
         except BaseException:
-            cache.delete(sleutel)
+            bewaren.vergeet(sleutel)
             raise
         # The views commit their own transaction (ATOMIC_REQUESTS is off): what the redirect
         # points to is stored by now.
         if response.status_code == 302:
-            cache.set(sleutel, response["Location"], timeout=BEWAREN)
+            bewaren.bewaar(sleutel, response["Location"], BEWAREN)
         else:
-            cache.delete(sleutel)
+            bewaren.vergeet(sleutel)
         return response
+
+
+def _claim(sleutel):
+    """True: this request handles the form; False: another has it; None: the cache is down."""
+    try:
+        return cache.add(sleutel, BEZIG, timeout=BEWAREN)
+    except Exception:
+        logger.exception("Cache onbereikbaar: formulier zonder eenmalig-controle verwerkt")
+        return None

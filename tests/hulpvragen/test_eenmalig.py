@@ -155,3 +155,32 @@ def test_leerling_tweemaal_verstuurd_is_een_leerling(
     assert eerste["Location"] == reverse("leerlingen:detail", args=[leerling.pk])
     assert tweede["Location"] == reverse("leerlingen:detail", args=[leerling.pk])
     assert AL_VERSTUURD in client.get(tweede["Location"]).content.decode()
+
+
+def test_met_de_cache_onbereikbaar_wordt_de_hulpvraag_toch_aangemaakt(
+    client, ib, schakel, leerling, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    # Redis down (nothing listens on port 1): the form is handled without the once-only check
+    # rather than refused with a 500.
+    client.force_login(ib)
+    url = f"{reverse('hulpvragen:nieuw')}?leerling={leerling.pk}"
+    gegevens = {
+        "leerling": leerling.pk,
+        "titel": "Team Schoolondersteuning",
+        "omschrijving": "Concentratie",
+        "coordinator": schakel.pk,
+        "eenmalig": token_van(client.get(url)),
+    }
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(url, gegevens)
+
+    hulpvraag = Hulpvraag.objects.get()
+    assert antwoord["Location"] == reverse("hulpvragen:detail", args=[hulpvraag.pk])
+    assert [mail.to for mail in mailoutbox] == [["schakel@voorbeeld.test"]]
