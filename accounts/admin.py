@@ -290,8 +290,8 @@ def _object(veld, waarde):
 @admin.register(Omgeving)
 class OmgevingAdmin(BeheerlogMixin, OmgevingScopeMixin, admin.ModelAdmin):
     omgeving_pad = "pk"
-    list_display = ["code", "naam", "sector", "actief"]
-    list_filter = ["sector", "actief"]
+    list_display = ["code", "naam", "sector", "actief", "toestemming_voor_delen_verplicht"]
+    list_filter = ["sector", "actief", "toestemming_voor_delen_verplicht"]
     search_fields = ["code", "naam"]
 
     def has_add_permission(self, request, *args):

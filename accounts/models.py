@@ -25,6 +25,12 @@ class Omgeving(models.Model):
     naam = models.CharField("naam", max_length=200)
     sector = models.CharField("sector", max_length=2, choices=Sector.choices)
     actief = models.BooleanField("actief", default=True)
+    toestemming_voor_delen_verplicht = models.BooleanField(
+        "toestemming van ouders verplicht voor delen",
+        default=False,
+        help_text="Aan: een overlegronde met deelnemers van buiten de school en het SWV kan "
+        "alleen als een ouder met gezag toestemming heeft gegeven voor het delen van het dossier.",
+    )
 
     class Meta:
         verbose_name = "omgeving"

@@ -5,7 +5,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, ProtectedError, RestrictedError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -444,6 +444,12 @@ def verwijder_bijlage(*, door, bijlage):
     if not mag_bijlage_verwijderen(door, bijlage, toegang.rechten_op(door, bijlage.hulpvraag)):
         raise PermissionDenied("Alleen wie de bijlage toevoegde, kan hem verwijderen.")
     bestand = bijlage.bestand
-    with transaction.atomic():
-        bijlage.delete()
-        transaction.on_commit(lambda: bestand.storage.delete(bestand.name))
+    try:
+        with transaction.atomic():
+            bijlage.delete()
+            transaction.on_commit(lambda: bestand.storage.delete(bestand.name))
+    except (ProtectedError, RestrictedError):
+        # Kept as the proof of a record elsewhere (ouders: the signed form of a toestemming).
+        raise ValidationError(
+            "Deze bijlage blijft bewaard: het is het ondertekende formulier bij een toestemming."
+        ) from None

@@ -565,6 +565,11 @@ class BijlageVerwijderView(HulpvraagMixin, View):
         bijlage = get_object_or_404(Bijlage, pk=kwargs["bpk"], hulpvraag=self.hulpvraag)
         # Recorded first, while the bijlage still has its id; a refusal rolls the row back.
         self.leg_vast(Actie.BIJLAGE_VERWIJDERD, self.hulpvraag, onderwerp=bijlage)
-        services.verwijder_bijlage(door=request.user, bijlage=bijlage)
+        try:
+            services.verwijder_bijlage(door=request.user, bijlage=bijlage)
+        except ValidationError as fout:
+            transaction.set_rollback(True)  # nothing was removed: no row in the logboek either
+            messages.error(request, " ".join(fout.messages))
+            return redirect("hulpvragen:bijlagen", pk=self.hulpvraag.pk)
         messages.success(request, f"Bijlage {bijlage.naam} is verwijderd.")
         return redirect("hulpvragen:bijlagen", pk=self.hulpvraag.pk)

@@ -13,6 +13,7 @@ from formulieren.velden import weergave
 from hulpvragen.models import Aanpak, Bijlage, Hulpvraag, StatusWijziging
 from logboek.selectors import regels_over_leerling
 from logboek.weergave import beschrijf
+from ouders.models import Toestemming, Zienswijze
 from overleg.models import Deelname, Overlegronde, Reactie
 
 
@@ -42,6 +43,7 @@ class Dossier:
     leerling: object
     hulpvragen: list
     logregels: list
+    ouders: list = field(default_factory=list)
 
 
 def _hulpvragen_van(leerling):
@@ -66,8 +68,21 @@ def _hulpvragen_van(leerling):
                 Overlegronde.objects.select_related("aangemaakt_door").prefetch_related(
                     Prefetch("deelnames", Deelname.objects.select_related("deelnemer")),
                     Prefetch("reacties", Reactie.objects.select_related("auteur")),
+                    Prefetch("zienswijzen_van_ouders", Zienswijze.objects.select_related("ouder")),
                 ),
             ),
+            # Ouders en leerling: consent, the parents' views, de stem van de leerling.
+            Prefetch(
+                "toestemmingen",
+                Toestemming.objects.select_related(
+                    "soort", "ouder", "vastgelegd_door", "ingetrokken_door", "bijlage"
+                ),
+            ),
+            Prefetch(
+                "zienswijzen",
+                Zienswijze.objects.filter(overlegronde__isnull=True).select_related("ouder"),
+            ),
+            "stemmen__vastgelegd_door",
         )
         .order_by("aangemaakt_op", "pk")
     )
@@ -103,8 +118,9 @@ def bijlage_pad(hulpvraag, bijlage):
 
 
 def dossier_van(*, leerling):
-    """The leerling with every hulpvraag (statuses, aanpakken, formulieren, overlegrondes with
-    deelnemers and reacties, bijlagen) and the log rows about it, oldest hulpvraag first."""
+    """The leerling with its ouders/verzorgers and every hulpvraag (statuses, aanpakken,
+    formulieren, overlegrondes with deelnemers and reacties, toestemmingen, zienswijzen, de stem
+    van de leerling, bijlagen) and the log rows about it, oldest hulpvraag first."""
     hulpvragen = list(_hulpvragen_van(leerling))
     formulieren = [
         (formulier, formulier.velden_bij_openen())
@@ -144,4 +160,9 @@ def dossier_van(*, leerling):
     nummers = {hulpvraag.pk: hulpvraag.nummer for hulpvraag in hulpvragen}
     for regel in logregels:
         regel.hulpvraag_nummer = nummers.get(regel.hulpvraag_id, "")
-    return Dossier(leerling=leerling, hulpvragen=dossiers, logregels=logregels)
+    return Dossier(
+        leerling=leerling,
+        hulpvragen=dossiers,
+        logregels=logregels,
+        ouders=list(leerling.ouders.all()),
+    )

@@ -128,6 +128,8 @@ INSTALLED_APPS = [
     "hulpvragen",
     "formulieren",
     "overleg",
+    # Ouders/verzorgers, toestemming, the parents' pages, de stem van de leerling.
+    "ouders",
     "inzage",
     # The SWV overview: read-only aggregates over the apps above (top floor).
     "overzicht",
@@ -266,6 +268,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSIE_INACTIEF_MINUTEN = env.int("SESSIE_INACTIEF_MINUTEN", default=30)
 SESSIE_MAXIMAAL_UREN = env.int("SESSIE_MAXIMAAL_UREN", default=12)
 SESSIE_WAARSCHUWING_SECONDEN = env.int("SESSIE_WAARSCHUWING_SECONDEN", default=120)
+# A parent's visit without an account (ouders): the link works once and the invitation runs
+# OUDER_UITNODIGING_DAGEN (a round's invitation until its einddatum); the code by mail works
+# OUDER_CODE_MINUTEN and is void after OUDER_MAX_FOUTE_CODES wrong tries; a visit lasts
+# OUDER_BEZOEK_MINUTEN. Limits per invitation: ouders.links; per client address: ouders.ouderviews.
+OUDER_UITNODIGING_DAGEN = env.int("OUDER_UITNODIGING_DAGEN", default=14)
+OUDER_CODE_MINUTEN = env.int("OUDER_CODE_MINUTEN", default=15)
+OUDER_MAX_FOUTE_CODES = env.int("OUDER_MAX_FOUTE_CODES", default=5)
+OUDER_BEZOEK_MINUTEN = env.int("OUDER_BEZOEK_MINUTEN", default=60)
 # The stored session row lives no longer than the absolute lifetime either.
 SESSION_COOKIE_AGE = SESSIE_MAXIMAAL_UREN * 60 * 60
 AUTH_PASSWORD_VALIDATORS = [

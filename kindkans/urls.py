@@ -24,6 +24,9 @@ urlpatterns = [
     # Formulieren and Overleg hang their pages under a hulpvraag; their own URL files.
     path("", include("formulieren.urls")),
     path("", include("overleg.urls")),
+    # Ouders en leerling: the tab and forms of the involved, and the parents' own pages.
+    path("", include("ouders.urls")),
+    path("ouder/", include("ouders.urls_ouder")),
     path("", include("inzage.urls")),
     path("leerlingen/", include("leerlingen.urls")),
     path("meldingen/", include("notificaties.urls")),

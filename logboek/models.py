@@ -37,6 +37,20 @@ class Actie(models.TextChoices):
     BIJLAGE_VERWIJDERD = "bijlage_verwijderd", "bijlage verwijderd"
     LEERLING_AANGEMAAKT = "leerling_aangemaakt", "leerling aangemaakt"
     LEERLING_GEWIJZIGD = "leerling_gewijzigd", "leerling gewijzigd"
+    # Ouders en leerling (ouders)
+    OUDERS_BEKEKEN = "ouders_bekeken", "ouders/verzorgers bekeken"
+    OUDERS_GEWIJZIGD = "ouders_gewijzigd", "ouders/verzorgers gewijzigd"
+    OUDER_UITGENODIGD = "ouder_uitgenodigd", "ouder uitgenodigd (link gemaild)"
+    UITNODIGING_GESTOPT = "uitnodiging_gestopt", "uitnodiging aan een ouder gestopt"
+    TOESTEMMING_VASTGELEGD = "toestemming_vastgelegd", "toestemming vastgelegd"
+    TOESTEMMING_INGETROKKEN = "toestemming_ingetrokken", "toestemming ingetrokken"
+    STEM_VASTGELEGD = "stem_vastgelegd", "stem van de leerling vastgelegd"
+    # A parent without an account (the row names the parent, rol "ouder/verzorger")
+    OUDER_CODE_GEVRAAGD = "ouder_code_gevraagd", "ouder: code gevraagd"
+    OUDER_BINNEN = "ouder_binnen", "ouder: link en code gebruikt"
+    OUDER_BEKEKEN = "ouder_bekeken", "ouder: hulpvraag bekeken"
+    OUDER_NIEUWE_LINK = "ouder_nieuwe_link", "ouder: nieuwe link gevraagd"
+    ZIENSWIJZE_GEPLAATST = "zienswijze_geplaatst", "ouder: zienswijze geplaatst"
     # The beheer (Django admin)
     BEHEER_BEKEKEN = "beheer_bekeken", "bekeken in het beheer"
     BEHEER_GEWIJZIGD = "beheer_gewijzigd", "gewijzigd in het beheer"

@@ -27,15 +27,34 @@ def _rol(request):
     return ""
 
 
-def leg_vast(request, *, actie, hulpvraag_id=None, leerling_id=None, onderwerp=None, tabblad=""):
+def leg_vast(
+    request,
+    *,
+    actie,
+    hulpvraag_id=None,
+    leerling_id=None,
+    onderwerp=None,
+    tabblad="",
+    zonder_account=None,
+):
     """Record that the person of this request did `actie` (a logboek.models.Actie).
 
     `onderwerp` is the object the action was about when it is not the hulpvraag itself (a
     formulier, an aanpak, a bijlage…); its model name and id are kept. Without one, `tabblad`
     names the tab that was opened (TAB_BEKEKEN), kept as "tabblad:<naam>".
+
+    `zonder_account` is the actor who has no account (a parent, ouders): a dict with naam, rol
+    and omgeving, recorded instead of the request's user.
     """
-    omgeving = getattr(request, "omgeving", None)
-    gebruiker = request.user
+    if zonder_account is not None:
+        omgeving = zonder_account["omgeving"]
+        gebruiker_id, naam, rol = None, zonder_account["naam"], zonder_account["rol"]
+    else:
+        omgeving = getattr(request, "omgeving", None)
+        gebruiker = request.user
+        gebruiker_id = gebruiker.pk
+        naam = gebruiker.get_full_name() or gebruiker.get_username()
+        rol = _rol(request)
     return Logregel.objects.create(
         hulpvraag_id=hulpvraag_id,
         leerling_id=leerling_id,
@@ -46,9 +65,9 @@ def leg_vast(request, *, actie, hulpvraag_id=None, leerling_id=None, onderwerp=N
         ),
         onderwerp_id=onderwerp.pk if onderwerp is not None else None,
         actie=actie,
-        gebruiker_id=gebruiker.pk,
-        gebruiker_naam=gebruiker.get_full_name() or gebruiker.get_username(),
-        rol=_rol(request),
+        gebruiker_id=gebruiker_id,
+        gebruiker_naam=naam,
+        rol=rol,
         omgeving_id=omgeving.pk if omgeving is not None else None,
         omgeving_code=omgeving.code if omgeving is not None else "",
         clientadres=client_adres(request),

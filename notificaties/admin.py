@@ -4,7 +4,7 @@ from accounts.admin import BinnenBeheer, OmgevingScopeMixin
 from logboek.beheer import DossierInBeheerMixin
 
 from .catalogus import voorbeeld_context
-from .geheime_links import heeft_geheime_link
+from .geheime_links import heeft_geheime_link, mag_eigen_tekst
 from .models import MailSjabloon, Notificatie
 from .services import verstuur_opnieuw
 
@@ -13,6 +13,9 @@ from .services import verstuur_opnieuw
 VERLOOP = [
     "soort",
     "ontvanger",
+    # A parent has no account: their name and address (ouders).
+    "naam",
+    "adres",
     "omgeving",
     "status",
     "pogingen",
@@ -40,7 +43,7 @@ class NotificatieAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmi
     # change page, where looking at it is logged.
     list_display = [
         "soort",
-        "ontvanger",
+        "aan",
         "omgeving",
         "status",
         "pogingen",
@@ -48,12 +51,16 @@ class NotificatieAdmin(DossierInBeheerMixin, OmgevingScopeMixin, admin.ModelAdmi
         "verstuurd_op",
     ]
     list_filter = ["status", "soort", ("omgeving", BinnenBeheer), "aangemaakt_op"]
-    search_fields = ["ontvanger__email", "ontvanger__achternaam"]
+    search_fields = ["ontvanger__email", "ontvanger__achternaam", "adres"]
     filterbare_velden = VERLOOP
     list_select_related = ["ontvanger", "omgeving"]
     # No date_hierarchy: it reads the dates of every listed mail on every page; the date filter
     # (today, past 7 days, this month, this year) reads none.
     actions = ["opnieuw_versturen"]
+
+    @admin.display(description="ontvanger", ordering="ontvanger")
+    def aan(self, obj):
+        return obj.ontvanger_tekst
 
     def get_fields(self, request, obj=None):
         velden = [*VERLOOP, *INHOUD] if request.user.is_superuser else VERLOOP
@@ -118,7 +125,7 @@ class MailSjabloonAdmin(OmgevingScopeMixin, admin.ModelAdmin):
         form.base_fields["soort"].choices = [
             (waarde, label)
             for waarde, label in form.base_fields["soort"].choices
-            if not heeft_geheime_link(waarde)
+            if not heeft_geheime_link(waarde) or mag_eigen_tekst(waarde)
         ]
         soort = obj.soort if obj else None
         variabelen = (

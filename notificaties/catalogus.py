@@ -34,12 +34,29 @@ class Soort(models.TextChoices):
         "herinnering_overleg_reageren",
         "Herinnering: reageren op een overlegronde (aan de deelnemer)",
     )
+    # To a parent, who has no account (ouders): with a personal link, or the one-time code.
+    OUDER_TOESTEMMING = "ouder_toestemming", "Aan een ouder: vraag om toestemming"
+    OUDER_OVERLEGRONDE = "ouder_overlegronde", "Aan een ouder: meelezen in een overlegronde"
+    OUDER_NIEUWE_LINK = "ouder_nieuwe_link", "Aan een ouder: nieuwe link"
+    OUDER_CODE = "ouder_code", "Aan een ouder: de code om verder te gaan"
+    # To whoever invited the parent: the parent answered.
+    OUDER_ANTWOORD = "ouder_antwoord", "Een ouder heeft gereageerd (aan wie uitnodigde)"
 
 
 # Kinds that always go out at once, also to a person who chose one mail a day: the account
 # mails (their link must arrive while it works) and the daily overview itself. Every other kind
 # is a melding of the case and waits for the overview of whoever chose it.
-ALTIJD_METEEN = frozenset({Soort.UITNODIGING, Soort.WACHTWOORD_VERGETEN, Soort.DAGELIJKS_OVERZICHT})
+ALTIJD_METEEN = frozenset(
+    {
+        Soort.UITNODIGING,
+        Soort.WACHTWOORD_VERGETEN,
+        Soort.DAGELIJKS_OVERZICHT,
+        Soort.OUDER_TOESTEMMING,
+        Soort.OUDER_OVERLEGRONDE,
+        Soort.OUDER_NIEUWE_LINK,
+        Soort.OUDER_CODE,
+    }
+)
 
 # The reminders (werk.herinneringen, whose marker werk.Herinnering takes its choices from here).
 # Meldingen of the case like the others: for a person who chose one mail a day they wait for
@@ -132,6 +149,44 @@ VOORBEELD_CONTEXT = {
         "einddatum": datetime.date(2026, 12, 13),
     },
 }
+
+_OUDER = {
+    "ouder_naam": "Fatima el Amrani",
+    "leerling_voornaam": "Daan",
+    "school_naam": "De Regenboog",
+    "door_naam": "Inge Bakker",
+    "door_email": "ib@regenboog.example",
+    "geldig_tot": datetime.date(2026, 12, 17),
+}
+VOORBEELD_CONTEXT.update(
+    {
+        Soort.OUDER_TOESTEMMING: {
+            **_OUDER,
+            "vragen": "- Aanmelding bij het Team Schoolondersteuning",
+            "bericht": "Graag uw toestemming, zoals we in het gesprek hebben besproken.",
+        },
+        Soort.OUDER_OVERLEGRONDE: {
+            **_OUDER,
+            "door_naam": "Rik de Wit",
+            "door_email": "rik@cjg.example",
+            "overlegronde_titel": "Meekijken gedrag",
+            "overlegronde_omschrijving": "Wilt u meelezen en vertellen hoe het thuis gaat?",
+            "bericht": "",
+        },
+        Soort.OUDER_NIEUWE_LINK: {**_OUDER},
+        Soort.OUDER_CODE: {
+            "ouder_naam": "Fatima el Amrani",
+            "code": "[code: staat alleen in de verstuurde mail]",
+            "geldig_minuten": 15,
+        },
+        Soort.OUDER_ANTWOORD: {
+            **_HULPVRAAG,
+            "ouder_naam": "Fatima el Amrani",
+            "antwoord": "heeft toestemming gegeven voor: Aanmelding bij het Team "
+            "Schoolondersteuning",
+        },
+    }
+)
 
 
 def voorbeeld_context(soort):

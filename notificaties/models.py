@@ -1,12 +1,14 @@
 """The outbox: every mail is a Notificatie row, written in the transaction of its cause."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from .catalogus import Soort, voorbeeld_context
-from .geheime_links import heeft_geheime_link
+from .geheime_links import heeft_geheime_link, mag_eigen_tekst
 from .weergave import SjabloonFout, render_bronnen
 
 
@@ -28,12 +30,17 @@ class Notificatie(models.Model):
         WACHT_OP_OVERZICHT = "wacht_op_overzicht", "wacht op het dagelijks overzicht"
         IN_OVERZICHT = "in_overzicht", "in het dagelijks overzicht"
 
+    # A person with an account; or, for a parent (ouders), no account but `adres` and `naam`.
     ontvanger = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="ontvanger",
         on_delete=models.CASCADE,
         related_name="notificaties",
+        null=True,
+        blank=True,
     )
+    adres = models.EmailField("e-mailadres (zonder account)", blank=True)
+    naam = models.CharField("naam (zonder account)", max_length=300, blank=True)
     # Empty for a mail about the account itself (wachtwoord vergeten): it belongs to no omgeving,
     # is not among anyone's Meldingen, and only a superuser sees it in the admin.
     omgeving = models.ForeignKey(
@@ -108,17 +115,33 @@ class Notificatie(models.Model):
             ),
         ]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ontvanger__isnull=False) | ~models.Q(adres=""),
+                name="notificatie_heeft_ontvanger",
+            ),
             models.UniqueConstraint(
                 fields=["ontvanger", "omgeving", "overzichtsdatum"],
                 condition=models.Q(overzichtsdatum__isnull=False),
                 name="notificatie_een_overzicht_per_dag",
-            )
+            ),
         ]
 
     def __str__(self):
         # Without the subject: this name shows where the content may not (the beheer's titles,
         # breadcrumbs and logs).
-        return f"{self.get_soort_display()} aan {self.ontvanger}"
+        return f"{self.get_soort_display()} aan {self.ontvanger_tekst}"
+
+    @property
+    def ontvanger_tekst(self):
+        """The recipient as the beheer shows it: the account, or the name and address."""
+        if self.ontvanger_id is not None:
+            return str(self.ontvanger)
+        return f"{self.naam} <{self.adres}>" if self.naam else self.adres
+
+    @property
+    def e_mailadres(self):
+        """Where the mail goes: the account's address, or the one of a recipient without."""
+        return self.ontvanger.email if self.ontvanger_id is not None else self.adres
 
     @property
     def wacht_op_overzicht(self):
@@ -164,12 +187,17 @@ class MailSjabloon(models.Model):
         # Refuse a broken template now, so that it can never fail at send time.
         if not self.soort:
             return
-        if heeft_geheime_link(self.soort):
+        if heeft_geheime_link(self.soort) and not mag_eigen_tekst(self.soort):
             raise ValidationError(
                 {
-                    "soort": "De tekst van deze mail staat vast: hij bevat een persoonlijke link "
-                    "om een wachtwoord in te stellen."
+                    # The account mails (a link to set a password) and a parent's code mail.
+                    "soort": "De tekst van deze mail staat vast, omdat hij een persoonlijke link "
+                    "of code bevat."
                 }
+            )
+        if heeft_geheime_link(self.soort) and "link" not in _variabelen(self.tekst):
+            raise ValidationError(
+                {"tekst": "Deze mail heeft een persoonlijke link: zet {{ link }} in de tekst."}
             )
         try:
             render_bronnen(
@@ -180,3 +208,8 @@ class MailSjabloon(models.Model):
             )
         except SjabloonFout as fout:
             raise ValidationError({fout.veld: str(fout)}) from fout
+
+
+def _variabelen(tekst):
+    """The names used as {{ name }} in a template text."""
+    return set(re.findall(r"{{\s*([A-Za-z_][A-Za-z0-9_]*)", tekst or ""))

@@ -16,7 +16,7 @@ from accounts.selectors import beheerde_omgeving_ids
 
 from . import tasks
 from .catalogus import ALTIJD_METEEN, Soort, sjabloon_map
-from .geheime_links import PLAATSHOUDER, heeft_geheime_link
+from .geheime_links import PLAATSHOUDER, heeft_geheime_link, mag_eigen_tekst
 from .models import MailSjabloon, Notificatie
 from .weergave import SjabloonFout, render_bronnen, render_html, render_standaard
 
@@ -62,14 +62,15 @@ def wacht_op_overzicht(*, ontvanger, omgeving, soort):
     who chose one mail a day; the account mails and the overview itself go at once.
     """
     return (
-        omgeving is not None
+        ontvanger is not None
+        and omgeving is not None
         and soort not in ALTIJD_METEEN
         and not heeft_geheime_link(soort)
         and ontvanger.meldingen_per_mail == ontvanger.MeldingenPerMail.DAGELIJKS
     )
 
 
-def maak_notificatie(*, ontvanger, omgeving, soort, context, pad):
+def maak_notificatie(*, ontvanger, omgeving, soort, context, pad, adres="", naam=""):
     """Write a mail to one person into the outbox; it is sent after the caller's commit.
 
     `pad` is the page in the portal the mail is about; the mail links to it through
@@ -78,11 +79,18 @@ def maak_notificatie(*, ontvanger, omgeving, soort, context, pad):
     it is sent. `omgeving` is None for a mail about the account itself. For a person who chose
     one mail a day, a melding of the case is written the same way but waits for their daily
     overview (werk.dagoverzicht) instead of being sent.
+
+    A recipient without an account (a parent, ouders) has `ontvanger` None and `adres` and
+    `naam` instead; such a mail is never among anyone's Meldingen and always goes at once.
     """
+    if ontvanger is None and not adres:
+        raise ValueError("Een notificatie heeft een ontvanger of een e-mailadres nodig.")
     wacht = wacht_op_overzicht(ontvanger=ontvanger, omgeving=omgeving, soort=soort)
     with transaction.atomic():
         notificatie = Notificatie(
             ontvanger=ontvanger,
+            adres="" if ontvanger is not None else adres,
+            naam="" if ontvanger is not None else naam,
             omgeving=omgeving,
             soort=soort,
             pad=pad,
@@ -118,7 +126,7 @@ def _vul_in(notificatie, context):
 
 def _render(*, omgeving, soort, context):
     eigen = None
-    if omgeving is not None and not heeft_geheime_link(soort):
+    if omgeving is not None and (not heeft_geheime_link(soort) or mag_eigen_tekst(soort)):
         eigen = MailSjabloon.objects.filter(omgeving=omgeving, soort=soort).first()
     if eigen is not None:
         try:

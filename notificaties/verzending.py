@@ -63,7 +63,7 @@ def verstuur(notificatie_id):
             bericht = EmailMultiAlternatives(
                 subject=notificatie.onderwerp,
                 body=tekst,
-                to=[notificatie.ontvanger.email],
+                to=[notificatie.e_mailadres],
                 headers={"Message-ID": bericht_id(notificatie)},
             )
             if html:

@@ -11,6 +11,7 @@ from hulpvragen.services import Conflict, mail_over_hulpvraag
 from kindkans.grenzen import controleer_velden
 from notificaties.catalogus import Soort
 
+from . import controles
 from .models import Deelname, Overlegronde, Reactie, controleer_einddatum, datum
 from .selectors import uitnodigbare_leden
 
@@ -40,6 +41,8 @@ def maak_overlegronde(*, door, hulpvraag, titel, omschrijving, einddatum, deelne
                 "school van de leerling."
             }
         )
+    # What the apps above add (ouders: the parents' consent for sharing, where required).
+    controles.controleer(hulpvraag=hulpvraag, deelnemers=deelnemers)
     ronde = Overlegronde(
         hulpvraag=hulpvraag,
         titel=titel,

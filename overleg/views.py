@@ -12,7 +12,7 @@ from hulpvragen.views import HulpvraagMixin, fouten_naar_formulier
 from kindkans.eenmalig import EenmaligMixin
 from logboek.models import Actie
 
-from . import services
+from . import controles, services
 from .forms import EinddatumForm, OverlegrondeForm, ReactieForm
 from .models import Overlegronde, datum
 from .selectors import mogelijke_deelnemers, rondes_voor, ziet_alle_rondes
@@ -183,6 +183,8 @@ class NieuweOverlegrondeView(EenmaligMixin, HulpvraagMixin, TemplateView):
                 if pk not in gekozen and all(w in label.lower() for w in woorden)
             ],
             geselecteerde=[(pk, label) for pk, label in self.keuzes() if pk in gekozen],
+            # What the checks of the apps above say is missing (ouders: the parents' consent).
+            uitleg=controles.uitleg(self.hulpvraag),
         )
         return context
 

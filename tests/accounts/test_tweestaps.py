@@ -39,6 +39,17 @@ VOOR_DE_TWEEDE_STAP = {
     # Only a redirect to the portal's login (test_beheer_inlog_zonder_tweede_stap_bestaat_niet).
     "beheer_login",
     "admin:login",  # the same path, answered by beheer_login
+    # The parents' pages (ouders): no account at all; a page with data needs a visit, which
+    # only the code from the parent's own mailbox opens (tests/ouders/test_ouderpaginas.py).
+    "ouderportaal:uitnodiging",
+    "ouderportaal:link",
+    "ouderportaal:nieuwe_link",
+    "ouderportaal:hulpvraag",
+    "ouderportaal:antwoord",
+    "ouderportaal:intrekken",
+    "ouderportaal:zienswijze",
+    "ouderportaal:bijlage",
+    "ouderportaal:klaar",
 }
 
 

@@ -10,6 +10,11 @@ SCHAKELTEAM to close, and an overlegronde that ends tomorrow. Everything is made
 services, as the users make it; afterwards the moments are moved into the past with UPDATEs
 (only dates: who may see what does not depend on them) and the termijnen are computed again.
 All dates are counted back from today, in school days where a termijn counts them.
+
+Some leerlingen have their parents (issue 16, OUDERS): Daan Willemsen's mother has the address
+ouder@demo.test to try the parents' pages with, and Isa Koning's mother agreed to sharing her
+dossier. The omgevingen keep `toestemming_voor_delen_verplicht` off: the browser walk through
+the work instruction opens a round with Eva Smit (TJG) without asking the parents first.
 """
 
 import logging
@@ -34,6 +39,8 @@ from hulpvragen.workflow import OPEN, Status
 from leerlingen import services as leerling_services
 from leerlingen.models import Leerling
 from notificaties.models import Notificatie
+from ouders import services as ouder_services
+from ouders.models import Ouder, Toestemming, Toestemmingssoort
 from overleg import services as overleg_services
 from overleg.models import Overlegronde, Reactie
 from werk.models import termijnen_van
@@ -145,6 +152,26 @@ LEERLINGEN = [
         5,
     ),
 ]
+
+
+# Ouders/verzorgers (issue 16), kept by the IB/COO of the school: (omgeving, school, voornaam,
+# achternaam of the leerling) → [(naam, e-mail, relatie, gezag)]. Daan's mother has the address
+# to try the parents' pages with (the mails go to the console on the embedded default); his
+# father has gezag but no e-mail address on file. Isa Koning's mother agreed in a conversation
+# to sharing the dossier (her round has Eva Smit of the TJG in it).
+OUDERS = {
+    ("PO2811", "OBS De Regenboog", "Daan", "Willemsen"): [
+        ("Mirjam Willemsen", "ouder@demo.test", Ouder.Relatie.MOEDER, True),
+        ("Erik Willemsen", "", Ouder.Relatie.VADER, True),
+    ],
+    ("PO2811", "OBS De Regenboog", "Isa", "Koning"): [
+        ("Hanneke Koning", "ouder.koning@demo.test", Ouder.Relatie.MOEDER, True),
+        ("Peter Hoek", "", Ouder.Relatie.VERZORGER, False),
+    ],
+    ("VO2805", "CSG Het Eiland", "Emma", "Koster"): [
+        ("Linda Koster", "ouder.koster@demo.test", Ouder.Relatie.MOEDER, True),
+    ],
+}
 
 
 # --- Mijn werk: the history and the open work ------------------------------------------------
@@ -513,6 +540,7 @@ class Command(BaseCommand):
 
         self._hulpvragen(omgevingen)
         self._werk(omgevingen, organisaties)
+        self._ouders(organisaties)
 
     def _hulpvragen(self, omgevingen):
         """Two cases to look at, made the way users make them (through the services)."""
@@ -795,6 +823,55 @@ class Command(BaseCommand):
             # Someone changed the case in the demo (closed it, another behandelaar): leave it.
             self.stdout.write(
                 self.style.WARNING(f"Geen nieuwe overlegronde bij {hulpvraag.nummer}: {fout}")
+            )
+
+    def _ouders(self, organisaties):
+        """The parents of some leerlingen, as the IB/COO enters them (ouders.services), and
+        the consent Isa Koning's mother gave for sharing her dossier."""
+        for (code, school, voornaam, achternaam), ouders in OUDERS.items():
+            leerling = Leerling.objects.filter(
+                school=organisaties[code, school], voornaam=voornaam, achternaam=achternaam
+            ).first()
+            if leerling is None:
+                continue
+            ib = self._persoon(IB_VAN_SCHOOL[code, school])
+            for naam, email, relatie, gezag in ouders:
+                if not leerling.ouders.filter(naam=naam).exists():
+                    ouder_services.bewaar_ouder(
+                        door=ib,
+                        ouder=Ouder(
+                            leerling=leerling, naam=naam, email=email, relatie=relatie, gezag=gezag
+                        ),
+                    )
+        # Isa's (MET_RONDE) open hulpvraag: her mother said yes in a conversation at school,
+        # the day after the aanmelding; the IB/COO registered it.
+        voornaam, _, achternaam, geboren, _ = MET_RONDE.leerling
+        hulpvraag = Hulpvraag.objects.filter(
+            leerling__school=organisaties[MET_RONDE.school],
+            leerling__voornaam=voornaam,
+            leerling__achternaam=achternaam,
+            leerling__geboortedatum=geboren,
+            status__in=OPEN,
+        ).first()
+        delen = Toestemmingssoort.objects.vaste()[Toestemmingssoort.DELEN]
+        if hulpvraag is None or Toestemming.objects.filter(hulpvraag=hulpvraag).exists():
+            return
+        try:
+            with transaction.atomic():
+                ouder_services.registreer_toestemming(
+                    door=self._persoon(IB_VAN_SCHOOL[MET_RONDE.school]),
+                    hulpvraag=hulpvraag,
+                    ouder=hulpvraag.leerling.ouders.get(naam="Hanneke Koning"),
+                    soort=delen,
+                    besluit=Toestemming.Besluit.GEGEVEN,
+                    wijze=Toestemming.Wijze.MONDELING,
+                    op=min(hulpvraag.aangemaakt_op + timedelta(days=1), timezone.now()),
+                    toelichting="Besproken in het gesprek met moeder en de leerkracht.",
+                )
+        except (PermissionDenied, ValidationError, Ouder.DoesNotExist) as fout:
+            # Someone changed the case or the parents in the demo: leave it.
+            self.stdout.write(
+                self.style.WARNING(f"Geen toestemming vastgelegd bij {hulpvraag.nummer}: {fout}")
             )
 
     def _account(self, email, voornaam, achternaam, superuser=False):
