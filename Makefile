@@ -29,7 +29,7 @@ test: install
 ## (a plain test run writes its screenshots to a temporary folder and leaves docs/ alone).
 screenshots: install
 	KINDKANS_SCHERMAFDRUKKEN=docs/screenshots $(BIN)/pytest -q -p no:cacheprovider \
-		tests/e2e/test_werkinstructie.py tests/e2e/test_tweestaps.py
+		tests/e2e/test_werkinstructie.py tests/e2e/test_tweestaps.py tests/e2e/test_ouders.py
 
 lint: install
 	$(BIN)/ruff check .

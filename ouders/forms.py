@@ -125,16 +125,19 @@ class ToestemmingForm(forms.Form):
         return bestand or None
 
     def moment(self):
-        """The moment to record: now for today, else midday of the day given (a day ahead
-        lands in the future, which services.registreer_toestemming refuses)."""
-        datum = self.cleaned_data["datum"]
-        if datum == timezone.localdate():
-            return timezone.now()
-        return timezone.make_aware(datetime.datetime.combine(datum, datetime.time(12)))
+        return moment_van(self.cleaned_data["datum"])
+
+
+def moment_van(datum):
+    """The moment to record for a day the user typed: now for today, else midday of that day (a
+    day ahead lands in the future, which the services refuse)."""
+    if datum == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.datetime.combine(datum, datetime.time(12)))
 
 
 class IntrekkenForm(forms.Form):
-    """The IB/COO registers that a parent withdrew a consent (the date is today's)."""
+    """The IB/COO registers that a parent withdrew a consent, and on which day."""
 
     wijze = forms.ChoiceField(
         label="Hoe trok de ouder de toestemming in?",
@@ -145,6 +148,22 @@ class IntrekkenForm(forms.Form):
             "invalid_choice": "Kies hoe de ouder de toestemming introk.",
         },
     )
+    datum = forms.DateField(
+        label="Datum van intrekken",
+        widget=DATUM,
+        help_text="De dag waarop de ouder de toestemming introk.",
+        error_messages={
+            "required": "Vul de datum in.",
+            "invalid": "Vul een geldige datum in, bijvoorbeeld 14-03-2026.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["datum"].initial = timezone.localdate
+
+    def moment(self):
+        return moment_van(self.cleaned_data["datum"])
 
 
 class UitnodigenForm(forms.Form):

@@ -163,9 +163,10 @@ def registreer_toestemming(
 
 
 @transaction.atomic
-def trek_in(*, toestemming, door=None, uitnodiging=None, wijze=None):
+def trek_in(*, toestemming, door=None, uitnodiging=None, wijze=None, op=None):
     """A given consent is withdrawn: registered by the IB/COO (`door`, on paper or in a
-    conversation), or digitally by the parent during their visit (`uitnodiging`)."""
+    conversation, `op` the moment the parent withdrew it, now when not given), or digitally by
+    the parent during their visit (`uitnodiging`, now)."""
     toestemming = Toestemming.objects.select_for_update().get(pk=toestemming.pk)
     if uitnodiging is not None:
         if toestemming.ouder_id != uitnodiging.ouder_id or (
@@ -184,7 +185,16 @@ def trek_in(*, toestemming, door=None, uitnodiging=None, wijze=None):
             raise ValidationError({"wijze": "Kies hoe de ouder de toestemming introk."})
     if not toestemming.geldig:
         raise ValidationError("Deze toestemming is niet (meer) van kracht.")
-    toestemming.ingetrokken_op = timezone.now()
+    nu = timezone.now()
+    if uitnodiging is not None or op is None:
+        op = nu
+    elif op > nu:
+        raise ValidationError({"op": "De datum ligt in de toekomst."})
+    elif op < toestemming.op:
+        raise ValidationError(
+            {"op": "De datum ligt vóór de dag waarop de toestemming werd gegeven."}
+        )
+    toestemming.ingetrokken_op = op
     toestemming.ingetrokken_wijze = wijze
     toestemming.ingetrokken_door = door
     toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_wijze", "ingetrokken_door"])

@@ -120,7 +120,6 @@ class TabView(OudersMixin, TemplateView):
             ),
             mag_registreren=self.mag_registreren,
             mag_uitnodigen=self.mag_uitnodigen,
-            vandaag=timezone.localdate(),
         )
         if self.mag_registreren:
             context.setdefault("registreer_form", self.registreer_form())
@@ -180,7 +179,7 @@ class ToestemmingRegistrerenView(TabView):
 
 
 class ToestemmingIntrekkenView(TabView):
-    """The IB/COO registers that a parent withdrew a consent, today, on paper or in words."""
+    """The IB/COO registers that a parent withdrew a consent, on paper or in words, and when."""
 
     http_method_names = ["post"]
 
@@ -195,19 +194,26 @@ class ToestemmingIntrekkenView(TabView):
         form = self.intrekken_form(toestemming, request.POST)
         if form.is_valid():
             try:
-                services.trek_in(
-                    toestemming=toestemming, door=request.user, wijze=form.cleaned_data["wijze"]
+                toestemming = services.trek_in(
+                    toestemming=toestemming,
+                    door=request.user,
+                    wijze=form.cleaned_data["wijze"],
+                    op=form.moment(),
                 )
             except ValidationError as fout:
-                # Already withdrawn (sent twice, or by the parent meanwhile): the record has
-                # no form any more, so the page says it on top.
-                messages.error(request, " ".join(fout.messages))
+                if hasattr(fout, "error_dict") and "op" in fout.error_dict:
+                    form.add_error("datum", fout.error_dict["op"])
+                else:
+                    # Already withdrawn (sent twice, or by the parent meanwhile): the record
+                    # has no form any more, so the page says it on top.
+                    messages.error(request, " ".join(fout.messages))
             else:
                 self.leg_vast(Actie.TOESTEMMING_INGETROKKEN, self.hulpvraag, onderwerp=toestemming)
                 messages.success(
                     request,
                     f"Geregistreerd: {toestemming.ouder.naam} heeft de toestemming voor "
-                    f"{toestemming.soort.naam} ingetrokken op {datum(timezone.localdate())}.",
+                    f"{toestemming.soort.naam} ingetrokken op "
+                    f"{datum(timezone.localdate(toestemming.ingetrokken_op))}.",
                 )
                 return self.naar_tab("toestemmingen")
         return self.render_to_response(

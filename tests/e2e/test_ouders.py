@@ -55,7 +55,9 @@ def kom_binnen(ouder, outbox, link):
     ouder.get_by_role("button", name=re.compile("^(Verder|Ga verder|Doorgaan)")).click()
 
 
-def test_ouder_geeft_toestemming_en_leest_mee_in_de_overlegronde(browser, live_server, demo, axe):
+def test_ouder_geeft_toestemming_en_leest_mee_in_de_overlegronde(
+    browser, live_server, demo, axe, schermafdruk
+):
     outbox = demo
     hulpvraag = Hulpvraag.objects.get(leerling__voornaam="Daan", leerling__achternaam="Willemsen")
     basis = f"{live_server.url}/hulpvragen/{hulpvraag.pk}"
@@ -89,6 +91,7 @@ def test_ouder_geeft_toestemming_en_leest_mee_in_de_overlegronde(browser, live_s
     sectie.get_by_label("Delen van het dossier met deelnemers van een overlegronde").check()
     sectie.get_by_label("Bericht aan de ouder").fill("Zoals besproken bij het gesprek.")
     axe(inge)
+    schermafdruk(inge, "ouders-uitnodigen")
     sectie.get_by_role("button", name="Uitnodiging mailen").click()
     assert (
         "De uitnodiging is gemaild aan Mirjam Willemsen (ouder@demo.test)"
@@ -111,6 +114,7 @@ def test_ouder_geeft_toestemming_en_leest_mee_in_de_overlegronde(browser, live_s
         ouder.get_by_role("button", name="Ja, ik geef toestemming").first.click()
         assert "Dank u wel. U heeft toestemming gegeven" in ouder.locator("main").inner_text()
     axe(ouder)
+    schermafdruk(ouder, "ouder-toestemming")
     assert (
         "Mirjam Willemsen heeft toestemming gegeven"
         in mail_aan(outbox, "ib@demo.test", "Mirjam Willemsen heeft gereageerd").body

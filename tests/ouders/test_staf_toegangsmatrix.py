@@ -96,7 +96,7 @@ def test_wie_niet_mag_verandert_niets(client, wereld, rol):
 
     client.post(
         reverse("ouders:toestemming_intrekken", args=[pk, tpk]),
-        {f"intrekken-{tpk}-wijze": "mondeling"},
+        {f"intrekken-{tpk}-wijze": "mondeling", f"intrekken-{tpk}-datum": "2026-03-16"},
     )
     if rol != "regie":  # the regierolhouder may stop an invitation (test_staf_uitnodigen)
         client.post(reverse("ouders:uitnodiging_stoppen", args=[pk, upk]))

@@ -172,7 +172,11 @@ def test_intrekken_met_datum_en_hoe(client, gezin):
     with time_machine.travel(NU + datetime.timedelta(days=2), tick=False):
         client.force_login(gezin["ib"])  # a new day, a new session
         response = client.post(
-            intrekken(gezin, toestemming), {f"intrekken-{toestemming.pk}-wijze": "op_papier"}
+            intrekken(gezin, toestemming),
+            {
+                f"intrekken-{toestemming.pk}-wijze": "op_papier",
+                f"intrekken-{toestemming.pk}-datum": "2026-03-18",
+            },
         )
         html = tekst(client.get(tab(gezin)))
 
@@ -213,7 +217,10 @@ def test_wat_al_ingetrokken_is_blijft_zoals_het_was(client, gezin):
     client.force_login(gezin["ib"])
     client.post(registreren(gezin), gegevens(gezin))
     toestemming = Toestemming.objects.get()
-    data = {f"intrekken-{toestemming.pk}-wijze": "mondeling"}
+    data = {
+        f"intrekken-{toestemming.pk}-wijze": "mondeling",
+        f"intrekken-{toestemming.pk}-datum": timezone.localdate().isoformat(),
+    }
     client.post(intrekken(gezin, toestemming), data)
 
     response = client.post(intrekken(gezin, toestemming), data)  # sent twice
@@ -326,3 +333,34 @@ def test_geregistreerd_door_de_ib_en_digitaal_door_de_ouder_staan_naast_elkaar(c
         '<td class="utrecht-table__cell">digitaal door de ouder</td> '
         '<td class="utrecht-table__cell">de ouder zelf</td>'
     ) in html
+
+
+def test_intrekken_op_een_eerdere_dag_en_foute_datums(client, gezin):
+    """A withdrawal on paper arrives later: the IB/COO records the day the parent withdrew it;
+    not a day ahead, not before the consent itself (given on 13 March)."""
+    client.force_login(gezin["ib"])
+    client.post(registreren(gezin), gegevens(gezin))
+    toestemming = Toestemming.objects.get()
+    veld = f"intrekken-{toestemming.pk}"
+
+    with time_machine.travel(NU + datetime.timedelta(days=5), tick=False):
+        client.force_login(gezin["ib"])
+        te_vroeg = client.post(
+            intrekken(gezin, toestemming),
+            {f"{veld}-wijze": "op_papier", f"{veld}-datum": "2026-03-12"},
+        )
+        te_laat = client.post(
+            intrekken(gezin, toestemming),
+            {f"{veld}-wijze": "op_papier", f"{veld}-datum": "2026-03-22"},
+        )
+        goed = client.post(
+            intrekken(gezin, toestemming),
+            {f"{veld}-wijze": "op_papier", f"{veld}-datum": "2026-03-19"},
+        )
+
+    assert "De datum ligt vóór de dag waarop de toestemming werd gegeven." in tekst(te_vroeg)
+    assert "De datum ligt in de toekomst." in tekst(te_laat)
+    assert goed.status_code == 302
+    toestemming.refresh_from_db()
+    assert toestemming.ingetrokken_op == datetime.datetime(2026, 3, 19, 12, tzinfo=AMSTERDAM)
+    assert Logregel.objects.filter(actie="toestemming_ingetrokken").count() == 1
