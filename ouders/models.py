@@ -2,6 +2,7 @@
 zienswijzen, and de stem van de leerling."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -139,6 +140,18 @@ class Toestemmingssoort(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def clean(self):
+        # Two kinds with one name would be two questions the users cannot tell apart, on the
+        # forms and on the parent's page: not within an omgeving, nor beside a fixed kind.
+        if self.naam:
+            zelfde = Toestemmingssoort.objects.filter(naam__iexact=self.naam.strip()).filter(
+                Q(omgeving__isnull=True) | Q(omgeving_id=self.omgeving_id)
+            )
+            if zelfde.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"naam": "Er is al een soort toestemming met deze naam in deze omgeving."}
+                )
 
 
 class ToestemmingQuerySet(models.QuerySet):

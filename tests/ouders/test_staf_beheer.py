@@ -79,6 +79,11 @@ def test_de_beheerder_maakt_een_eigen_soort_voor_de_eigen_omgeving(client, po, v
         ({"omgeving": ""}, "Dit veld is verplicht."),
         ({"code": "delen"}, "Deze code is van een vaste soort toestemming; kies een andere code."),
         ({"omgeving": "vo"}, "Selecteer een geldige keuze."),
+        # One name, one question: not beside a fixed kind (case aside) ...
+        (
+            {"naam": "delen van het dossier met deelnemers van een overlegronde"},
+            "Er is al een soort toestemming met deze naam in deze omgeving.",
+        ),
     ],
 )
 def test_niet_voor_elke_omgeving_en_niet_met_een_vaste_code(
@@ -217,3 +222,29 @@ def test_een_uitnodiging_in_het_beheer_zonder_de_code(admin_client, gezin):
     assert "link gebruikt op" in html.lower()
     assert "code (hash)" not in html.lower()
     assert Logregel.objects.get(actie="beheer_bekeken").onderwerp_id == uitnodiging.pk
+
+
+def test_twee_eigen_soorten_met_een_naam_kan_niet_in_een_omgeving(client, po, vo, beheerder):
+    # ... nor twice within one omgeving; another omgeving may use the name.
+    Toestemmingssoort.objects.create(
+        omgeving=vo, naam="Contact met de huisarts", code="arts", uitleg="x"
+    )
+    client.force_login(beheerder)
+    data = {
+        "omgeving": po.pk,
+        "naam": "Contact met de huisarts",
+        "code": "huisarts",
+        "uitleg": "De school mag de huisarts van uw kind bellen.",
+        "volgorde": 30,
+        "actief": "on",
+    }
+    assert client.post(reverse("admin:ouders_toestemmingssoort_add"), data).status_code == 302
+
+    response = client.post(
+        reverse("admin:ouders_toestemmingssoort_add"), {**data, "code": "huisarts2"}
+    )
+
+    assert "Er is al een soort toestemming met deze naam in deze omgeving." in (
+        response.content.decode()
+    )
+    assert Toestemmingssoort.objects.filter(naam="Contact met de huisarts").count() == 2
