@@ -16,7 +16,9 @@ Shape (see personas.py for the fixed personas in SCHAAL-GROOT):
     20 externe deelnemers and a beheerder;
   - leerlingen (one in four has two hulpvragen), statuses with their StatusWijziging history,
     aanpakken, overlegrondes (open and ended) with deelnames and reacties, formulieren (~1.3
-    per hulpvraag, ~2 KB of values), notificaties (~5 per hulpvraag, 85% read), logboek rows.
+    per hulpvraag, ~2 KB of values), notificaties (~5 per hulpvraag, 85% read), logboek rows;
+  - ouders (1 or 2 per leerling), toestemmingen (aanmelding on ~80%, delen on ~30% of the
+    hulpvragen), uitnodigingen to parents (~11%), zienswijzen (~5%), stem van de leerling (30%).
 
     .venv/bin/python bench/schaal/genereer.py --hulpvragen 10000 --database kindkans_schaal_klein
     .venv/bin/python bench/schaal/genereer.py --hulpvragen 1000000 \
@@ -90,6 +92,7 @@ import django  # noqa: E402
 django.setup()
 
 import psycopg2  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -101,6 +104,7 @@ from formulieren.services import installeer_standaardformulieren  # noqa: E402
 from formulieren.standaard import BETROKKENHEID, TEAM_SCHOOLONDERSTEUNING  # noqa: E402
 from hulpvragen import toegang  # noqa: E402
 from hulpvragen.models import Hulpvraag  # noqa: E402
+from ouders.models import Toestemmingssoort  # noqa: E402
 
 # The tables that grow with the number of hulpvragen: loaded without secondary indexes and
 # foreign keys.
@@ -116,6 +120,12 @@ GROTE_TABELLEN = [
     "formulieren_formulierwijziging",
     "notificaties_notificatie",
     "logboek_logregel",
+    "ouders_ouder",
+    "ouders_toestemming",
+    "ouders_uitnodiging",
+    "ouders_uitnodiging_soorten",
+    "ouders_zienswijze",
+    "ouders_stemvandeleerling",
 ]
 # Every table with an id, whose identity sequence must follow the explicit ids loaded.
 TABELLEN_MET_ID = [
@@ -846,7 +856,7 @@ def notificatie_insert(bron, waar=""):
     return f"""
         INSERT INTO notificaties_notificatie (soort, onderwerp, tekst, html, pad, link, status,
             pogingen, laatste_fout, aangemaakt_op, volgende_poging_op, verstuurd_op,
-            gelezen_op, omgeving_id, ontvanger_id)
+            gelezen_op, omgeving_id, ontvanger_id, adres, naam)
         SELECT m.soort, left({MELDING}, 250), t.tekst,
             '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>' || {MELDING}
                 || '</title></head><body style="font-family: Arial, sans-serif; color: '
@@ -858,7 +868,7 @@ def notificatie_insert(bron, waar=""):
             '/hulpvragen/' || h.id || '/', 'https://kindkans.test/hulpvragen/' || h.id || '/',
             'verstuurd', 1, '', o.op, o.op, o.op + interval '4 seconds',
             CASE WHEN {kans("h.id * 8 + m.nr", 91)} < 850 THEN o.op + interval '3 hours' END,
-            h.omgeving_id, m.ontvanger
+            h.omgeving_id, m.ontvanger, '', ''
         FROM {bron}
              JOIN accounts_gebruiker g ON g.id = m.ontvanger,
              LATERAL (SELECT {tekst} AS tekst) t,
@@ -940,6 +950,268 @@ def laad_logboek():
         rol_ib=ROLNAMEN["ib"],
         rol_coordinator=ROLNAMEN["coordinator"],
     )
+
+
+# --- Ouders en leerling --------------------------------------------------------------------------
+
+AMSTERDAM = "'Europe/Amsterdam'"
+
+
+def laad_ouders():
+    """One or two parents per leerling (60% two), filed by the school's IB/COO; mostly the
+    mother first. A second parent without gezag is a stepparent (verzorger). 85% have an
+    address on a reserved domain; ids follow the leerlingen, so SCHAAL-GROOT's are stable."""
+    return uitvoeren(
+        f"""
+        INSERT INTO ouders_ouder (naam, email, relatie, gezag, gewijzigd_op, gewijzigd_door_id,
+            leerling_id)
+        SELECT v.voornaam || ' ' || a.achternaam,
+            CASE WHEN {kans("l.id * 2 + n", 104)} < 850
+                 THEN lower(v.voornaam || '.' || a.kaal) || '.' || (l.id * 2 + n)
+                      || '@ouders.schaal.test'
+                 ELSE '' END,
+            r.relatie, r.gezag,
+            least(now(), l.aangemaakt_op + {kans("l.id * 2 + n", 105)} * interval '1 day'),
+            s.ib_id, l.id
+        FROM leerlingen_leerling l JOIN {OPBOUW}.school s ON s.school_id = l.school_id,
+             generate_series(1, 2) AS n,
+             LATERAL (SELECT {kans("l.id", 101)} AS twee, {kans("l.id", 102)} AS k,
+                             {kans("l.id", 103)} AS stief) d,
+             LATERAL (SELECT
+                CASE WHEN n = 2 AND d.stief < 120 THEN 'verzorger'
+                     WHEN n = 2 THEN CASE WHEN d.k < 640 THEN 'vader' WHEN d.k < 900 THEN 'moeder'
+                                          WHEN d.k BETWEEN 940 AND 969 THEN 'pleegouder'
+                                          ELSE 'verzorger' END
+                     WHEN d.k < 640 THEN 'moeder' WHEN d.k < 900 THEN 'vader'
+                     WHEN d.k < 940 THEN 'verzorger' WHEN d.k < 970 THEN 'pleegouder'
+                     WHEN d.k < 990 THEN 'voogd' ELSE 'anders' END AS relatie,
+                NOT (n = 2 AND d.stief < 120 OR n = 1 AND d.stief >= 985) AS gezag) r,
+             LATERAL (SELECT CASE
+                WHEN r.relatie = 'moeder' OR r.relatie <> 'vader' AND {kans("l.id * 2 + n", 106)}
+                     < 500 THEN {kies("VOORNAMEN_MOEDERS", "l.id * 2 + n", 107)}
+                ELSE {kies("VOORNAMEN_VADERS", "l.id * 2 + n", 107)} END AS voornaam) v,
+             LATERAL (SELECT CASE
+                WHEN r.relatie = 'vader' OR r.relatie = 'moeder' AND {kans("l.id", 108)} < 500
+                     THEN concat_ws(' ', nullif(l.tussenvoegsel, ''), l.achternaam)
+                ELSE {kies("ACHTERNAMEN", "l.id * 2 + n", 109)} END AS achternaam,
+                CASE WHEN r.relatie = 'vader' OR r.relatie = 'moeder' AND {kans("l.id", 108)} < 500
+                     THEN l.achternaam
+                ELSE {kies("ACHTERNAMEN", "l.id * 2 + n", 109)} END AS kaal) a
+        WHERE n = 1 OR d.twee < 600
+        ORDER BY l.id, n
+        """
+    )
+
+
+def laad_ouderplan():
+    """Per hulpvraag which parent answers, what was asked by mail and when the link was used:
+    the toestemmingen, uitnodigingen and zienswijzen below read it, so they agree."""
+    # Only a parent with gezag answers or is invited; by mail only one with an address.
+    sql(
+        f"""
+        CREATE UNLOGGED TABLE {OPBOUW}.gezin AS
+        SELECT leerling_id, min(id) FILTER (WHERE gezag) AS gezag_1,
+            max(id) FILTER (WHERE gezag) AS gezag_2,
+            min(id) FILTER (WHERE gezag AND email <> '') AS mail_1
+        FROM ouders_ouder GROUP BY leerling_id
+        """
+    )
+    sql(f"ANALYZE {OPBOUW}.gezin")
+    uitvoeren(
+        f"""
+        CREATE UNLOGGED TABLE {OPBOUW}.ouderplan AS
+        SELECT h.id, g.mail_1, a.gevraagd, b.digitaal, b.gevraagd_delen, b.gevraagd_op,
+            least(now(), b.gevraagd_op + (1 + mod({kans("h.id", 117)}, 70)) * interval '1 hour')
+                AS link_op,
+            CASE WHEN a.gevraagd THEN g.mail_1
+                 WHEN {kans("h.id", 113)} < 350 THEN g.gezag_2 ELSE g.gezag_1 END AS beantwoorder,
+            b.digitaal OR c.op_papier AS aanmelding,
+            CASE WHEN b.digitaal THEN b.gevraagd_delen
+                 ELSE c.op_papier AND {kans("h.id", 115)}
+                      < CASE WHEN h.ronde IS NULL THEN 280 ELSE 900 END END AS delen,
+            h.ronde IS NOT NULL AND g.mail_1 IS NOT NULL
+                AND (h.ronde = 'persona' OR {kans("h.id", 116)} < 150) AS in_ronde
+        FROM {OPBOUW}.hv h JOIN {OPBOUW}.gezin g ON g.leerling_id = h.leerling_id,
+             LATERAL (SELECT g.mail_1 IS NOT NULL AND {kans("h.id", 110)} < 115 AS gevraagd) a,
+             LATERAL (SELECT a.gevraagd AND {kans("h.id", 112)} < 750 AS digitaal,
+                 a.gevraagd AND (h.ronde IS NOT NULL OR {kans("h.id", 111)} < 300)
+                     AS gevraagd_delen,
+                 least(now(), h.aangemaakt_op + interval '2 hours') AS gevraagd_op) b,
+             LATERAL (SELECT g.gezag_1 IS NOT NULL AND {kans("h.id", 114)} < 790 AS op_papier) c
+        """
+    )
+    sql(f"ALTER TABLE {OPBOUW}.ouderplan ADD PRIMARY KEY (id)")
+    sql(f"ANALYZE {OPBOUW}.ouderplan")
+
+
+def laad_toestemmingen(soorten):
+    """Aanmelding (~80%) and delen (~30%) by one parent with gezag: digitally where the
+    invitation's link was used, else on paper or in a conversation registered by the school's
+    IB/COO. 2% (delen 6%) declined; 2.5% of those given withdrawn later, through the IB/COO."""
+    return uitvoeren(
+        f"""
+        INSERT INTO ouders_toestemming (hulpvraag_id, soort_id, ouder_id, besluit, wijze, op,
+            vastgelegd_door_id, bijlage_id, toelichting, ingetrokken_op, ingetrokken_wijze,
+            ingetrokken_door_id)
+        SELECT h.id, CASE k WHEN 1 THEN %(aanmelding)s ELSE %(delen)s END, o.beantwoorder,
+            b.besluit, w.wijze, t.op,
+            CASE WHEN w.wijze <> 'digitaal' THEN
+                CASE WHEN h.coo_id IS NOT NULL AND {kans("x.r", 123)} < 300 THEN h.coo_id
+                     ELSE h.ib_id END END,
+            NULL,
+            CASE WHEN w.wijze <> 'digitaal' AND {kans("x.r", 124)} < 250
+                 THEN {kies("TOESTEMMING_TOELICHTINGEN", "x.r", 125)} ELSE '' END,
+            i.op,
+            CASE WHEN i.op IS NULL THEN ''
+                 WHEN {kans("x.r", 128)} < 600 THEN 'op_papier' ELSE 'mondeling' END,
+            CASE WHEN i.op IS NOT NULL THEN h.ib_id END
+        FROM {OPBOUW}.ouderplan o JOIN {OPBOUW}.hv h ON h.id = o.id,
+             generate_series(1, 2) AS k,
+             LATERAL (SELECT h.id * 2 + k AS r) x,
+             LATERAL (SELECT CASE WHEN {kans("x.r", 120)} < CASE k WHEN 1 THEN 20 ELSE 60 END
+                                  THEN 'geweigerd' ELSE 'gegeven' END AS besluit) b,
+             LATERAL (SELECT CASE WHEN o.digitaal THEN 'digitaal'
+                                  WHEN {kans("x.r", 121)} < 700 THEN 'op_papier'
+                                  ELSE 'mondeling' END AS wijze) w,
+             -- On paper: aanmelding signed before the hulpvraag was made, delen days later.
+             LATERAL (SELECT CASE
+                 WHEN o.digitaal THEN least(now(), o.link_op + (2 + k) * interval '1 minute')
+                 WHEN k = 1 THEN h.aangemaakt_op
+                                 - (1 + mod({kans("x.r", 122)}, 96)) * interval '1 hour'
+                 ELSE least(now(), h.aangemaakt_op
+                                   + (5 + mod({kans("x.r", 122)}, 20)) * interval '1 day')
+                 END AS op) t,
+             -- Withdrawn somewhere between the answer and now, never in the future.
+             LATERAL (SELECT CASE WHEN b.besluit = 'gegeven' AND {kans("x.r", 126)} < 25
+                 THEN t.op + (now() - t.op) * (0.2 + {kans("x.r", 127)} / 1250.0)::float8
+                 END AS op) i
+        WHERE o.beantwoorder IS NOT NULL AND (k = 1 AND o.aanmelding OR k = 2 AND o.delen)
+        ORDER BY h.id, k
+        """,
+        aanmelding=soorten[Toestemmingssoort.AANMELDING],
+        delen=soorten[Toestemmingssoort.DELEN],
+    )
+
+
+def laad_uitnodigingen(soorten):
+    """Invitations by mail to a parent with gezag and an address: asking consent on ~10% of the
+    hulpvragen (mostly long expired, three in four with the link used and answered), reading
+    along in 15% of the overlegrondes (and all three of the deelnemer persona's). Both kinds in
+    one statement in hulpvraag order, so SCHAAL-GROOT's ids are the same at every size."""
+    # One real hash for every pending code: what counts is a value of the right shape.
+    code_hash = make_password("000000")
+    aantal = uitvoeren(
+        f"""
+        INSERT INTO ouders_uitnodiging (ouder_id, hulpvraag_id, doel, overlegronde_id, bericht,
+            aangemaakt_door_id, aangemaakt_op, geldig_tot, ingetrokken_op, linkversie,
+            link_gebruikt_op, nieuwe_link_op, code_hash, code_geldig_tot, code_gevraagd_op,
+            foute_codes)
+        SELECT u.ouder_id, u.hulpvraag_id, u.doel, u.overlegronde_id,
+            CASE WHEN {kans("u.r", 131)} < 500
+                 THEN {kies("UITNODIGING_BERICHTEN", "u.r", 132)} ELSE '' END,
+            u.door, u.op, u.geldig_tot, u.ingetrokken_op,
+            CASE WHEN c.nieuwe_link THEN 2 ELSE 1 END, u.gebruikt_op,
+            CASE WHEN c.nieuwe_link THEN u.gebruikt_op - interval '40 minutes' END,
+            CASE WHEN c.open THEN %(code_hash)s ELSE '' END,
+            CASE WHEN c.open THEN u.op + interval '5 hours 15 minutes' END,
+            CASE WHEN u.gebruikt_op IS NOT NULL THEN u.gebruikt_op - interval '3 minutes'
+                 WHEN c.open THEN u.op + interval '5 hours' END,
+            CASE WHEN c.open THEN mod({kans("u.r", 135)}, 3)
+                 WHEN u.gebruikt_op IS NOT NULL AND {kans("u.r", 135)} < 150 THEN 1
+                 ELSE 0 END
+        FROM (
+            SELECT h.id * 2 AS r, o.mail_1 AS ouder_id, h.id AS hulpvraag_id,
+                'toestemming' AS doel, NULL::bigint AS overlegronde_id,
+                CASE WHEN h.coo_id IS NOT NULL AND {kans("h.id", 130)} < 300 THEN h.coo_id
+                     ELSE h.ib_id END AS door,
+                o.gevraagd_op AS op,
+                (o.gevraagd_op AT TIME ZONE {AMSTERDAM})::date + %(dagen)s AS geldig_tot,
+                CASE WHEN NOT o.digitaal AND {kans("h.id", 134)} < 80
+                          AND o.gevraagd_op + interval '2 days' < now()
+                     THEN o.gevraagd_op + interval '2 days' END AS ingetrokken_op,
+                CASE WHEN o.digitaal THEN o.link_op END AS gebruikt_op
+            FROM {OPBOUW}.ouderplan o JOIN {OPBOUW}.hv h ON h.id = o.id
+            WHERE o.gevraagd
+            UNION ALL
+            -- Invited by who opened the round, an hour later; used while the round was open.
+            SELECT h.id * 2 + 1, o.mail_1, h.id, 'overleg', r.id, r.aangemaakt_door_id, x.op,
+                r.einddatum, NULL,
+                CASE WHEN {kans("h.id", 136)} < 700 AND x.gebruikt < now()
+                          AND x.gebruikt < coalesce(r.gesloten_op, 'infinity') THEN x.gebruikt
+                     END
+            FROM {OPBOUW}.ouderplan o JOIN {OPBOUW}.hv h ON h.id = o.id
+                 JOIN overleg_overlegronde r ON r.hulpvraag_id = h.id,
+                 LATERAL (SELECT least(now(), r.aangemaakt_op + interval '1 hour') AS op) y,
+                 LATERAL (SELECT y.op, y.op + (1 + mod({kans("h.id", 137)}, 48))
+                                 * interval '1 hour' AS gebruikt) x
+            WHERE o.in_ronde
+        ) u,
+        -- A pending code: asked for, never typed in (expired by now, mostly).
+        LATERAL (SELECT u.gebruikt_op IS NULL AND u.ingetrokken_op IS NULL
+                        AND u.op + interval '5 hours' < now() AND {kans("u.r", 138)} < 300 AS open,
+                        u.gebruikt_op IS NOT NULL AND {kans("u.r", 133)} < 100 AS nieuwe_link) c
+        ORDER BY u.r
+        """,
+        code_hash=code_hash,
+        dagen=settings.OUDER_UITNODIGING_DAGEN,
+    )
+    # What was asked: always the aanmelding, and delen where the plan says so.
+    gevraagd = uitvoeren(
+        f"""
+        INSERT INTO ouders_uitnodiging_soorten (uitnodiging_id, toestemmingssoort_id)
+        SELECT u.id, s.soort
+        FROM ouders_uitnodiging u JOIN {OPBOUW}.ouderplan o ON o.id = u.hulpvraag_id,
+             LATERAL (SELECT %(aanmelding)s::bigint AS soort
+                      UNION ALL SELECT %(delen)s::bigint WHERE o.gevraagd_delen) s
+        WHERE u.doel = 'toestemming'
+        ORDER BY u.id, s.soort
+        """,
+        aanmelding=soorten[Toestemmingssoort.AANMELDING],
+        delen=soorten[Toestemmingssoort.DELEN],
+    )
+    return aantal, gevraagd
+
+
+def laad_zienswijzen_en_stemmen():
+    """A zienswijze from the parent during the visit of a used link (53% of the consent
+    visits, half of the rounds': ~5% of the hulpvragen); de stem van de leerling on 30%,
+    shared with the deelnemers on 60% of those with a round and 12% of the others."""
+    zienswijzen = uitvoeren(
+        f"""
+        INSERT INTO ouders_zienswijze (tekst, geplaatst_op, hulpvraag_id, ouder_id,
+            overlegronde_id)
+        SELECT {kies("ZIENSWIJZEN", "u.hulpvraag_id", 141)},
+            least(now(), u.link_gebruikt_op + interval '6 minutes'), u.hulpvraag_id,
+            u.ouder_id, u.overlegronde_id
+        FROM ouders_uitnodiging u
+        WHERE u.link_gebruikt_op IS NOT NULL
+          AND {kans("u.hulpvraag_id * 2 + (u.doel = 'overleg')::int", 140)}
+              < CASE u.doel WHEN 'overleg' THEN 500 ELSE 530 END
+        ORDER BY u.id
+        """
+    )
+    stemmen = uitvoeren(
+        f"""
+        INSERT INTO ouders_stemvandeleerling (gehoord_op, hoe, wat, gedeeld_met_deelnemers,
+            vastgelegd_op, hulpvraag_id, vastgelegd_door_id)
+        SELECT (t.op AT TIME ZONE {AMSTERDAM})::date,
+            CASE WHEN k.hoe < 450 THEN 'gesprek' WHEN k.hoe < 700 THEN 'gesprek_ouders'
+                 WHEN k.hoe < 820 THEN 'tekening' WHEN k.hoe < 940 THEN 'vragenlijst'
+                 ELSE 'anders' END,
+            {kies("STEMMEN", "h.id", 152)},
+            {kans("h.id", 153)} < CASE WHEN h.ronde IS NULL THEN 120 ELSE 600 END,
+            least(now(), t.op + interval '20 hours'), h.id,
+            CASE WHEN h.behandelaar_id IS NOT NULL AND {kans("h.id", 154)} < 400
+                 THEN h.behandelaar_id ELSE h.ib_id END
+        FROM {OPBOUW}.hv h,
+             LATERAL (SELECT {kans("h.id", 151)} AS hoe) k,
+             LATERAL (SELECT least(now(), h.aangemaakt_op
+                                   + mod({kans("h.id", 155)}, 30) * interval '1 day') AS op) t
+        WHERE {kans("h.id", 150)} < 300
+        ORDER BY h.id
+        """
+    )
+    return zienswijzen, stemmen
 
 
 # --- Access rows, through the project ----------------------------------------------------------
@@ -1083,6 +1355,8 @@ def main():
     with fase("indexen en constraints weg"):
         terug = verwijder_indexen(GROTE_TABELLEN)
     persona = plan.personas
+    # The two fixed kinds of consent (ouders 0002), found by code as the project does.
+    soorten = {code: soort.pk for code, soort in Toestemmingssoort.objects.vaste().items()}
     laden = [
         ("leerlingen", laad_leerlingen),
         ("hulpvraagplan", lambda: laad_hulpvraagplan(persona[REGIE])),
@@ -1094,6 +1368,11 @@ def main():
         ("formulierwijzigingen", laad_formulierwijzigingen),
         ("notificaties", lambda: laad_notificaties(persona[IB])),
         ("logboek", laad_logboek),
+        ("ouders", laad_ouders),
+        ("ouderplan", laad_ouderplan),
+        ("toestemmingen", lambda: laad_toestemmingen(soorten)),
+        ("uitnodigingen", lambda: laad_uitnodigingen(soorten)),
+        ("zienswijzen en stemmen", laad_zienswijzen_en_stemmen),
     ]
     for naam, laad in laden:
         with fase(naam):

@@ -164,3 +164,60 @@ REACTIES = [
     "Vanuit de jeugdgezondheidszorg geen bijzonderheden; wel raad ik aan de slaapproblemen "
     "mee te nemen in het gesprek met ouders.",
 ]
+
+# Parents are a generation older than the leerlingen: their own first names.
+VOORNAMEN_MOEDERS = [
+    "Linda", "Sandra", "Marieke", "Esther", "Monique", "Anouk", "Kim", "Iris", "Petra",
+    "Miranda", "Wendy", "Saskia", "Nicole", "Ilse", "Jolanda", "Mirjam", "Yvonne", "Naima",
+    "Samira", "Hanneke", "Femke", "Judith", "Karin", "Leonie", "Nadia", "Rianne",
+]  # fmt: skip
+
+VOORNAMEN_VADERS = [
+    "Mark", "Dennis", "Jeroen", "Martijn", "Bas", "Erik", "Sander", "Patrick", "Michel",
+    "Rob", "Arjan", "Richard", "Vincent", "Jasper", "Wouter", "Niels", "Youssef", "Karim",
+    "Johan", "Marco", "Remco", "Tim", "Ronald", "Pieter", "Hakan", "Edwin",
+]  # fmt: skip
+
+UITNODIGING_BERICHTEN = [
+    "Zoals besproken in ons gesprek van vorige week vragen wij u hier om toestemming. Heeft u "
+    "vragen, bel of mail mij gerust.",
+    "Wij willen de zorgen over uw kind graag bespreken met het Team Schoolondersteuning. "
+    "Daarvoor hebben wij uw toestemming nodig.",
+    "U kunt via deze link meelezen en uw mening geven. Uw reactie helpt ons om samen de "
+    "juiste hulp te vinden.",
+]
+
+TOESTEMMING_TOELICHTINGEN = [
+    "Formulier ondertekend tijdens het oudergesprek op school.",
+    "Telefonisch besproken; moeder stuurt het getekende formulier na.",
+    "Vader wil eerst meer weten over wie het dossier leest.",
+    "Besproken bij het tienminutengesprek, beide ouders aanwezig.",
+]
+
+ZIENSWIJZEN = [
+    "Wij herkennen de zorgen van school. Thuis merken wij ook dat hij snel boos wordt en slecht "
+    "slaapt. Wij staan open voor hulp, het liefst iemand die ook thuis een keer langskomt.",
+    "Ik vind dat de school het wat zwaarder maakt dan het is. Thuis gaat het goed. Wel vind ik "
+    "het fijn als er gekeken wordt naar het rekenen, daar heeft ze echt moeite mee.",
+    "Sinds de scheiding is het voor onze dochter een onrustige tijd. Wij willen graag dat er "
+    "iemand is met wie zij kan praten, los van ons allebei.",
+    "Het verzuim komt door de buikpijn, niet omdat hij niet wil. Graag denk ik mee over een "
+    "plan, maar ik wil wel dat de huisarts erbij betrokken blijft.",
+    "Dank voor het overleg. Wij zijn het eens met het plan en willen graag op de hoogte "
+    "blijven van wat er besproken wordt.",
+]
+
+STEMMEN = [
+    "Hij zegt dat hij het in de klas te druk vindt en dat hij zich beter kan concentreren aan "
+    "een tafel achterin. Hij wil graag vaker met de gymleraar praten.",
+    "Ze vertelt dat ze 's avonds moeilijk in slaap komt omdat ze aan school denkt. Ze wil dat "
+    "juf haar niet meer voor de klas laat voorlezen.",
+    "Hij geeft aan dat hij in de pauze vaak alleen staat en dat de andere kinderen hem "
+    "uitlachen. Hij wil graag bij een vriend uit groep 6 in de buurt zitten.",
+    "Ze heeft een tekening gemaakt van haar twee huizen. Ze zegt dat ze het fijn vindt bij "
+    "allebei, maar dat het wisselen op woensdag moeilijk is.",
+    "Hij wil geen gesprekken meer met 'al die mensen'. Met de IB-er wil hij wel praten, als "
+    "zijn moeder er ook bij is.",
+    "Ze zegt dat rekenen haar niet lukt en dat ze zich dom voelt. Ze wil graag extra uitleg, "
+    "maar niet buiten de klas.",
+]
