@@ -139,15 +139,17 @@ def met_tweede_hulpvraag(hulpvragen, *, gebruiker):
     )
 
 
-def hulpvraag_detail(*, gebruiker, omgeving):
-    """The queryset a hulpvraag page gets its object from (404 when not visible)."""
-    return (
-        zichtbare_hulpvragen(gebruiker=gebruiker, omgeving=omgeving)
-        .select_related("aangemaakt_door")
-        .prefetch_related(
+def hulpvraag_detail(*, gebruiker, omgeving, met_geschiedenis=False):
+    """The queryset a hulpvraag page gets its object from (404 when not visible);
+    `met_geschiedenis`: with its status history, which only the tab Algemeen shows."""
+    hulpvragen = zichtbare_hulpvragen(gebruiker=gebruiker, omgeving=omgeving).select_related(
+        "omgeving", "aangemaakt_door"
+    )
+    if met_geschiedenis:
+        hulpvragen = hulpvragen.prefetch_related(
             Prefetch("statuswijzigingen", StatusWijziging.objects.select_related("door"))
         )
-    )
+    return hulpvragen
 
 
 def mogelijke_coordinatoren(*, omgeving):

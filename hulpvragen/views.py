@@ -222,10 +222,16 @@ class HulpvraagMixin(VastleggenMixin):
     nodig = toegang.ZIEN
     verborgen = False  # True: without the recht the page does not exist for this person
     log_actie = None  # the logboek.models.Actie a rendered page of this view records
+    met_geschiedenis = False  # True: the page shows the status history (hulpvraag_detail)
 
     def dispatch(self, request, *args, **kwargs):
         self.hulpvraag = get_object_or_404(
-            hulpvraag_detail(gebruiker=request.user, omgeving=request.omgeving), pk=kwargs["pk"]
+            hulpvraag_detail(
+                gebruiker=request.user,
+                omgeving=request.omgeving,
+                met_geschiedenis=self.met_geschiedenis,
+            ),
+            pk=kwargs["pk"],
         )
         self.rechten = toegang.rechten_op(request.user, self.hulpvraag)
         if self.nodig not in self.rechten:
@@ -295,6 +301,7 @@ class HulpvraagDetailView(HulpvraagMixin, TemplateView):
 
     template_name = "hulpvragen/detail.html"
     log_actie = Actie.HULPVRAAG_BEKEKEN
+    met_geschiedenis = True
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

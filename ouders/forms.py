@@ -10,7 +10,7 @@ from django.utils import timezone
 from hulpvragen.services import controleer_bestand
 from kindkans.grenzen import OMSCHRIJVING_MAX, REACTIE_MAX, BegrensdeTekst
 
-from .models import Ouder, StemVanDeLeerling, Toestemming
+from .models import Ouder, StemVanDeLeerling, Toestemming, Toestemmingssoort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 VINKJE = "kindkans/forms/vinkje.html"
@@ -25,6 +25,15 @@ DOOR_DE_SCHOOL = [
 class OuderKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.naam} ({obj.get_relatie_display()})"
+
+
+def kies_uit(veld, model, rijen):
+    """Offer these rows, which the page has read already, in a model choice field: the form
+    shows them without a query of its own, and accepts only them (on a POST the field checks
+    the choice against the database, among these)."""
+    veld.queryset = model.objects.filter(pk__in=[rij.pk for rij in rijen])
+    leeg = [] if veld.empty_label is None else [("", veld.empty_label)]
+    veld.widget.choices = [*leeg, *((rij.pk, veld.label_from_instance(rij)) for rij in rijen)]
 
 
 class OuderForm(forms.ModelForm):
@@ -114,8 +123,8 @@ class ToestemmingForm(forms.Form):
 
     def __init__(self, *args, ouders, soorten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ouder"].queryset = ouders
-        self.fields["soort"].queryset = soorten
+        kies_uit(self.fields["ouder"], Ouder, ouders)
+        kies_uit(self.fields["soort"], Toestemmingssoort, soorten)
         self.fields["datum"].initial = timezone.localdate
 
     def clean_bestand(self):
@@ -199,8 +208,8 @@ class UitnodigenForm(forms.Form):
 
     def __init__(self, *args, ouders, soorten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ouder"].queryset = ouders
-        self.fields["soorten"].queryset = soorten
+        kies_uit(self.fields["ouder"], Ouder, ouders)
+        kies_uit(self.fields["soorten"], Toestemmingssoort, soorten)
 
 
 class OverlegOuderForm(forms.Form):
@@ -226,7 +235,7 @@ class OverlegOuderForm(forms.Form):
 
     def __init__(self, *args, ouders, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ouder"].queryset = ouders
+        kies_uit(self.fields["ouder"], Ouder, ouders)
 
 
 class StemForm(forms.ModelForm):

@@ -13,15 +13,10 @@ def ouders_van(leerling):
     return Ouder.objects.filter(leerling=leerling)
 
 
-def uitnodigbaar_voor_toestemming(leerling):
-    """The parents a consent can be asked of by mail: with gezag and an address."""
-    return ouders_van(leerling).filter(gezag=True).exclude(email="")
-
-
-def uitnodigbaar_voor_overleg(leerling):
-    """The parents who can be invited to read along in a round: with gezag and an address
-    (services.nodig_uit_voor_overleg)."""
-    return ouders_van(leerling).filter(gezag=True).exclude(email="")
+def uitnodigbaar(ouders):
+    """Of these parents (read already), who can be invited by mail, to give consent or to read
+    along in a round: with gezag and an e-mailadres. The services refuse anyone else."""
+    return [ouder for ouder in ouders if ouder.gezag and ouder.email]
 
 
 def toestemmingen_van(hulpvraag):

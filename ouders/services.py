@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Lidmaatschap, Organisatie
+from accounts.models import Lidmaatschap, Organisatie, Rol
 from hulpvragen import toegang
 from hulpvragen.services import mail_over_hulpvraag, voeg_bijlage_toe
 from kindkans.grenzen import controleer_velden
@@ -33,11 +33,20 @@ from .models import (
 # --- Who may -----------------------------------------------------------------------------------
 
 
-def is_ib_coo_van(gebruiker, leerling):
+def is_ib_coo_van(gebruiker, leerling, lidmaatschappen=None):
     """The IB/COO of the leerling's school (in its omgeving): keeps the parents, registers
-    consent on paper."""
+    consent on paper. `lidmaatschappen`: the person's active ones in the current omgeving,
+    when the request has them already (request.lidmaatschappen), read instead of the database."""
+    if lidmaatschappen is not None:
+        return any(
+            lid.gebruiker_id == gebruiker.pk
+            and lid.omgeving_id == leerling.omgeving_id
+            and lid.organisatie_id == leerling.school_id
+            and lid.rol == Rol.IB_COO
+            for lid in lidmaatschappen
+        )
     return (
-        scholen_van_ib_coo(gebruiker=gebruiker, omgeving=leerling.omgeving)
+        scholen_van_ib_coo(gebruiker=gebruiker, omgeving=leerling.omgeving_id)
         .filter(organisatie_id=leerling.school_id)
         .exists()
     )
@@ -49,8 +58,8 @@ def is_betrokken(rechten):
     return toegang.FORMULIEREN in rechten
 
 
-def mag_toestemming_registreren(gebruiker, hulpvraag, rechten):
-    return is_betrokken(rechten) and is_ib_coo_van(gebruiker, hulpvraag.leerling)
+def mag_toestemming_registreren(gebruiker, hulpvraag, rechten, lidmaatschappen=None):
+    return is_betrokken(rechten) and is_ib_coo_van(gebruiker, hulpvraag.leerling, lidmaatschappen)
 
 
 def mag_ouder_uitnodigen(rechten):
@@ -64,10 +73,21 @@ def mag_ouder_bij_overleg_uitnodigen(gebruiker, overlegronde, rechten):
 
 def soorten_voor(omgeving):
     """The kinds of consent of this omgeving: the two fixed ones and the omgeving's own."""
-    Toestemmingssoort.objects.vaste()
     return Toestemmingssoort.objects.filter(
         Q(omgeving__isnull=True) | Q(omgeving=omgeving), actief=True
     )
+
+
+def lees_soorten(omgeving):
+    """soorten_voor as a list for a page, in one query. Should a fixed kind have gone missing
+    (a database emptied and filled anew), it is made again first (`objects.vaste()`)."""
+    # (A fixed kind a superuser switched off costs the check on every page: it stays off.)
+    soorten = list(soorten_voor(omgeving))
+    vast = {soort.code for soort in soorten if soort.omgeving_id is None}
+    if not vast >= {Toestemmingssoort.AANMELDING, Toestemmingssoort.DELEN}:
+        Toestemmingssoort.objects.vaste()
+        soorten = list(soorten_voor(omgeving))
+    return soorten
 
 
 def stemmen_voor(rechten, hulpvraag):

@@ -66,30 +66,35 @@ class TabView(OudersMixin, TemplateView):
 
     @cached_property
     def mag_registreren(self):
-        return services.mag_toestemming_registreren(self.request.user, self.hulpvraag, self.rechten)
+        return services.mag_toestemming_registreren(
+            self.request.user, self.hulpvraag, self.rechten, self.request.lidmaatschappen
+        )
 
     @cached_property
     def mag_uitnodigen(self):
         return services.mag_ouder_uitnodigen(self.rechten)
 
+    # Each read once per request: the lists, the forms' choices and where each kind stands.
+    @cached_property
     def soorten(self):
-        return services.soorten_voor(self.hulpvraag.omgeving)
+        return services.lees_soorten(self.hulpvraag.omgeving)
+
+    @cached_property
+    def ouders(self):
+        return list(selectors.ouders_van(self.hulpvraag.leerling))
+
+    @cached_property
+    def uitnodigbare_ouders(self):
+        return selectors.uitnodigbaar(self.ouders)
 
     def registreer_form(self, data=None, files=None):
         return ToestemmingForm(
-            data,
-            files,
-            ouders=selectors.ouders_van(self.hulpvraag.leerling),
-            soorten=self.soorten(),
-            prefix="toestemming",
+            data, files, ouders=self.ouders, soorten=self.soorten, prefix="toestemming"
         )
 
     def uitnodig_form(self, data=None):
         return UitnodigenForm(
-            data,
-            ouders=selectors.uitnodigbaar_voor_toestemming(self.hulpvraag.leerling),
-            soorten=self.soorten(),
-            prefix="uitnodiging",
+            data, ouders=self.uitnodigbare_ouders, soorten=self.soorten, prefix="uitnodiging"
         )
 
     def intrekken_form(self, toestemming, data=None):
@@ -101,7 +106,7 @@ class TabView(OudersMixin, TemplateView):
         toestemmingen = list(selectors.toestemmingen_van(hulpvraag))
         intrekken = kwargs.get("intrekken_fouten", {})
         context.update(
-            ouders=list(selectors.ouders_van(hulpvraag.leerling)),
+            ouders=self.ouders,
             # Each record with, for the IB/COO and while it counts, its form to withdraw it.
             toestemmingen=[
                 (
@@ -112,7 +117,7 @@ class TabView(OudersMixin, TemplateView):
                 )
                 for toestemming in toestemmingen
             ],
-            standen=selectors.standen(self.soorten(), toestemmingen),
+            standen=selectors.standen(self.soorten, toestemmingen),
             uitnodigingen=list(selectors.uitnodigingen_van(hulpvraag)),
             zienswijzen=selectors.zienswijzen_voor(self.request.user, hulpvraag),
             stemmen=list(
@@ -125,9 +130,7 @@ class TabView(OudersMixin, TemplateView):
             context.setdefault("registreer_form", self.registreer_form())
         if self.mag_uitnodigen:
             context.setdefault("uitnodig_form", self.uitnodig_form())
-            context["uitnodigbare_ouders"] = selectors.uitnodigbaar_voor_toestemming(
-                hulpvraag.leerling
-            ).exists()
+            context["uitnodigbare_ouders"] = bool(self.uitnodigbare_ouders)
         context.setdefault("stem_form", StemForm(prefix="stem"))
         return context
 
@@ -305,7 +308,7 @@ class OverlegUitnodigenView(RondeMixin, OverlegTabView):
         ronde = self.overlegronde
         form = OverlegOuderForm(
             request.POST,
-            ouders=selectors.uitnodigbaar_voor_overleg(self.hulpvraag.leerling),
+            ouders=selectors.uitnodigbaar(selectors.ouders_van(self.hulpvraag.leerling)),
             prefix=f"ouder-{ronde.pk}",
         )
         if form.is_valid():

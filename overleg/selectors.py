@@ -62,7 +62,8 @@ def rondes_van(hulpvraag):
     """The rounds of a hulpvraag with deelnemers and reacties, in as few queries as rows allow."""
     return (
         Overlegronde.objects.filter(hulpvraag=hulpvraag)
-        .select_related("aangemaakt_door")
+        # The hulpvraag too: who reads the reacties depends on its coördinator, per round.
+        .select_related("aangemaakt_door", "hulpvraag")
         .prefetch_related(
             Prefetch("deelnames", Deelname.objects.select_related("deelnemer")),
             Prefetch("reacties", Reactie.objects.select_related("auteur")),

@@ -17,7 +17,7 @@ register = template.Library()
 def toestemming_van_ouders(hulpvraag):
     """Per kind of consent, where it stands and its records (tab Algemeen): two queries."""
     return selectors.standen(
-        services.soorten_voor(hulpvraag.omgeving), selectors.toestemmingen_van(hulpvraag)
+        services.lees_soorten(hulpvraag.omgeving), selectors.toestemmingen_van(hulpvraag)
     )
 
 
@@ -53,7 +53,11 @@ def ouders_in_ronde(context, ronde):
         ).get(ronde.pk, [])
     if services.mag_ouder_bij_overleg_uitnodigen(request.user, ronde, rechten):
         form = context.get("ouder_fouten", {}).get(ronde.pk) or OverlegOuderForm(
-            ouders=selectors.uitnodigbaar_voor_overleg(hulpvraag.leerling),
+            ouders=_per_pagina(request, "uitnodigbaar", hulpvraag, _uitnodigbaar),
             prefix=f"ouder-{ronde.pk}",
         )
     return {"uitnodigingen": uitnodigingen, "zienswijzen": zienswijzen, "form": form}
+
+
+def _uitnodigbaar(hulpvraag):
+    return selectors.uitnodigbaar(selectors.ouders_van(hulpvraag.leerling))

@@ -8,6 +8,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from accounts.models import Lidmaatschap
 from hulpvragen import toegang
 from notificaties.models import Notificatie
 from ouders import services
@@ -512,9 +513,46 @@ def test_de_vaste_soorten_komen_terug_als_ze_ontbreken(gezin):
     # A database emptied between browser tests loses what migration 0002 made.
     Toestemmingssoort.objects.filter(omgeving__isnull=True).delete()
 
-    namen = list(services.soorten_voor(gezin["omgeving"]).values_list("code", "naam"))
+    namen = [(s.code, s.naam) for s in services.lees_soorten(gezin["omgeving"])]
 
     assert namen == [
         ("aanmelding", "Aanmelding bij het Team Schoolondersteuning"),
         ("delen", "Delen van het dossier met deelnemers van een overlegronde"),
     ]
+
+
+def test_de_soorten_van_een_pagina_zijn_een_query_als_de_vaste_er_zijn(
+    gezin, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        codes = [s.code for s in services.lees_soorten(gezin["omgeving"])]
+
+    assert codes == ["aanmelding", "delen"]
+
+
+@pytest.mark.parametrize(
+    ("persoon", "verwacht"),
+    [("ib", True), ("andere_ib", False), ("regie", False), ("extern", False)],
+)
+def test_ib_coo_van_de_school_uit_de_lidmaatschappen_van_het_verzoek(gezin, persoon, verwacht):
+    # A page passes the request's lidmaatschappen instead of reading them: the same answer.
+    gebruiker = gezin[persoon]
+    van_het_verzoek = list(Lidmaatschap.objects.actief().filter(gebruiker=gebruiker))
+
+    uit_de_database = services.is_ib_coo_van(gebruiker, gezin["leerling"])
+    uit_het_verzoek = services.is_ib_coo_van(gebruiker, gezin["leerling"], van_het_verzoek)
+
+    assert uit_de_database is verwacht
+    assert uit_het_verzoek is verwacht
+
+
+def test_ib_coo_van_de_school_niet_met_andermans_of_een_uitgezet_lidmaatschap(gezin):
+    lid = Lidmaatschap.objects.get(gebruiker=gezin["ib"])
+
+    assert not services.is_ib_coo_van(gezin["regie"], gezin["leerling"], [lid])
+    lid.actief = False
+    lid.save()
+    assert not services.is_ib_coo_van(gezin["ib"], gezin["leerling"])
+    assert not services.is_ib_coo_van(
+        gezin["ib"], gezin["leerling"], list(Lidmaatschap.objects.actief().filter(pk=lid.pk))
+    )
