@@ -1,7 +1,8 @@
 """Form rendering for the whole portal: every required field also carries aria-required, a
-field's help text is escaped (Django's own field template marks it safe), and a choice list is
-written in Python with exactly the HTML of Django's template: the template language spent 25 µs
-per option, 15 ms a page on the school filter of an SWV with 300 schools."""
+field's help text is escaped (Django's own field template marks it safe), and a choice list and
+a plain <input> are written in Python with exactly the HTML of Django's templates: the template
+language spent 25 µs per option, 15 ms a page on the school filter of an SWV with 300 schools,
+and ~0.2 ms per row on the check box of every row of a beheer list (20 ms a page of 100)."""
 
 import html
 
@@ -29,6 +30,8 @@ class KindkansRenderer(DjangoTemplates):
     def render(self, template_name, context, request=None):
         if template_name == "django/forms/widgets/select.html":
             return keuzelijst(context["widget"])
+        if template_name in INVOERVELDEN:
+            return invoerveld(context["widget"])
         return super().render(template_name, context, request)
 
 
@@ -48,6 +51,39 @@ def _attributen(attrs):
 def _tekst(waarde):
     # conditional_escape without its lazy-string wrappers (a few µs an option at 300 options).
     return waarde.__html__() if hasattr(waarde, "__html__") else html.escape(str(waarde))
+
+
+# Django's widget templates that are nothing but {% include "django/forms/widgets/input.html" %}.
+INVOERVELDEN = {
+    f"django/forms/widgets/{naam}.html"
+    for naam in (
+        "checkbox",
+        "color",
+        "date",
+        "datetime",
+        "email",
+        "hidden",
+        "number",
+        "password",
+        "search",
+        "tel",
+        "text",
+        "time",
+        "url",
+    )
+}
+
+
+def invoerveld(widget):
+    """django/forms/widgets/input.html with its attrs.html, character for character."""
+    waarde = "" if widget["value"] is None else format_html(' value="{}"', str(widget["value"]))
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        widget["type"],
+        widget["name"],
+        waarde,
+        _attributen(widget["attrs"]),
+    )
 
 
 def keuzelijst(widget):

@@ -72,3 +72,80 @@ def test_lange_keuzelijst_zonder_create_option(monkeypatch):
 
     monkeypatch.setattr(forms.Select, "create_option", niet)
     assert "OBS De Regenboog" in lange_lijst(LangeKeuzelijst, "1")
+
+
+# --- A plain <input>: the check box of every row of a beheer list, and every text field -------
+
+
+class Velden(forms.Form):
+    naam = forms.CharField(max_length=20)
+    email = forms.EmailField(required=False)
+    aantal = forms.IntegerField(min_value=0)
+    datum = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    geheim = forms.CharField(widget=forms.PasswordInput(render_value=True), required=False)
+    verborgen = forms.CharField(widget=forms.HiddenInput, required=False)
+    akkoord = forms.BooleanField(required=False)
+    zoek = forms.CharField(
+        widget=forms.TextInput(attrs={"placeholder": 'Naam "of" <nummer>', "autofocus": True}),
+        required=False,
+    )
+
+
+class AlleenSjablonen(KindkansRenderer):
+    """The portal's renderer with every widget from Django's own templates again."""
+
+    def render(self, template_name, context, request=None):
+        return DjangoTemplates.render(self, template_name, context, request)
+
+
+def velden(renderer, data):
+    form = Velden(data=data, renderer=renderer)
+    return [form[naam].as_widget() for naam in form.fields]
+
+
+def test_invoervelden_zelfde_html_als_django():
+    gevuld = {
+        "naam": 'Sem "de" <Bos> & co',
+        "email": "sem@voorbeeld.test",
+        "aantal": "3",
+        "datum": "2026-03-16",
+        "geheim": "x&y",
+        "verborgen": "42",
+        "akkoord": "on",
+        "zoek": "é",
+    }
+    for data in (gevuld, {}, None):
+        assert velden(KindkansRenderer(), data) == velden(AlleenSjablonen(), data)
+    naam, *_, akkoord, zoek = velden(KindkansRenderer(), gevuld)
+    assert 'value="Sem &quot;de&quot; &lt;Bos&gt; &amp; co"' in naam
+    assert 'aria-required="true"' in naam
+    assert " checked" in akkoord
+    assert ' placeholder="Naam &quot;of&quot; &lt;nummer&gt;" autofocus id="id_zoek">' in zoek
+
+
+def test_actievinkje_van_een_beheerlijst_zonder_sjabloon(monkeypatch, settings):
+    from django.contrib import admin
+
+    from accounts.models import Organisatie
+
+    beheer = admin.site._registry[Organisatie]
+    school = Organisatie(pk=17, naam='OBS "De Regenboog" & co')
+    settings.FORM_RENDERER = "tests.kindkans.test_keuzelijst.AlleenSjablonen"
+    uit_sjablonen = beheer.action_checkbox(school)
+    settings.FORM_RENDERER = "kindkans.formulieren_weergave.KindkansRenderer"
+    gebruikt = []
+    origineel = DjangoTemplates.render
+
+    def onthoud(self, template_name, context, request=None):
+        gebruikt.append(template_name)
+        return origineel(self, template_name, context, request)
+
+    monkeypatch.setattr(DjangoTemplates, "render", onthoud)
+    vinkje = beheer.action_checkbox(school)
+
+    assert vinkje == uit_sjablonen
+    assert vinkje.startswith(
+        '<input type="checkbox" name="_selected_action" value="17" class="action-select" '
+    )
+    assert "OBS &quot;De Regenboog&quot; &amp; co" in vinkje
+    assert gebruikt == []
