@@ -92,7 +92,10 @@ def test_wie_weinig_ziet_zoekt_zonder_de_index(client, ib, twee, monkeypatch, ma
     client.force_login(ib)
     with CaptureQueriesContext(connection) as queries:
         nummers(client, "dyslexie")
-    zoekend = [q["sql"].upper() for q in queries if "ZOEKTEKST" in q["sql"].upper()]
+    # The queries that search (the rows of a page are then read by id alone).
+    zoekend = [
+        q["sql"].upper() for q in queries if "ZOEKTEKST" in q["sql"].upper().partition(" WHERE ")[2]
+    ]
     assert zoekend
     anders = {"STRPOS": "LIKE", "LIKE": "STRPOS"}[verwacht]
     if connection.vendor == "sqlite":

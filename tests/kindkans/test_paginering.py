@@ -3,6 +3,7 @@
 import pytest
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
+from django.db.models.functions import Upper
 from django.test.utils import CaptureQueriesContext
 
 from kindkans.paginering import Paginering, ZonderTelling
@@ -59,6 +60,36 @@ def test_de_rijen_van_een_pagina_komen_met_hun_joins(leerlingen):
     assert len(vragen) == 2
     assert len(scholen) == 3
     assert "DESC" in vragen[0]["sql"].upper()
+
+
+def test_de_rijen_van_een_pagina_zonder_de_filters_nog_eens(leerlingen):
+    # The ids were chosen through every filter; the rows are read by id alone (with the
+    # list's joins and annotations), so a search is not run a second time for 25 rows.
+    gezocht = leerlingen.filter(voornaam__contains="V1").annotate(n=Upper("voornaam"))
+    paginering = Paginering(gezocht.order_by("voornaam"), 5)
+    paginering.count  # noqa: B018 - counted once, as a page view does
+
+    with CaptureQueriesContext(connection) as vragen:
+        pagina = paginering.page(2)
+        gelezen = [(leerling.voornaam, leerling.n, leerling.school.pk) for leerling in pagina]
+
+    school = leerlingen.first().school.pk
+    assert gelezen == [(f"V{i}", f"V{i}", school) for i in range(15, 20)]
+    ids, rijen = (v["sql"] for v in vragen.captured_queries)
+    assert "V1" in ids and "LIKE" in ids.upper()
+    assert "LIKE" not in rijen.upper()
+    assert "UPPER" in rijen.upper() and "JOIN" in rijen.upper()
+
+
+def test_de_rijen_met_distinct_wel_met_de_filters(leerlingen):
+    gezocht = leerlingen.filter(voornaam__contains="V1").distinct().order_by("voornaam")
+    paginering = Paginering(gezocht, 5)
+
+    with CaptureQueriesContext(connection) as vragen:
+        pagina = paginering.page(1)
+
+    assert namen(pagina) == ["V10", "V11", "V12", "V13", "V14"]
+    assert "LIKE" in vragen.captured_queries[-1]["sql"].upper()
 
 
 def test_met_maximaal_telt_en_bladert_tot_daar(leerlingen):
