@@ -96,11 +96,13 @@ class Notificatie(models.Model):
             models.Index(
                 fields=["omgeving", "-aangemaakt_op", "-id"], name="notificatie_beheerlijst"
             ),
-            # The unread count in the menu, on every page: only the unread rows.
+            # The unread count in the menu, on every page: only the unread rows; by soort too
+            # for Mijn acties' unread reacties (a schakelfunctionaris with 30,000 cases has
+            # ~5,000 unread meldingen, of which a handful are reacties: 9 → 0.1 ms at 1M).
             models.Index(
-                fields=["ontvanger", "omgeving"],
+                fields=["ontvanger", "omgeving", "soort"],
                 condition=models.Q(gelezen_op__isnull=True),
-                name="notificatie_ongelezen",
+                name="notificatie_ongelezen_soort",
             ),
             models.Index(
                 fields=["volgende_poging_op"],

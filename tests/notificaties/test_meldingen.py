@@ -1,7 +1,7 @@
 """The Meldingen page and the link in a mail."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 
 from notificaties.catalogus import Soort, voorbeeld_context
@@ -114,3 +114,16 @@ def test_meldingenpagina_kost_evenveel_queries_bij_weinig_en_veel(client, ib, po
         client.get(reverse("notificaties:meldingen"))
 
     assert len(veel) == len(weinig)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own catalogue")
+def test_ongelezen_meldingen_per_soort_uit_een_gedeeltelijke_index():
+    # The menu's unread count and Mijn acties' unread reacties read only the unread rows, by
+    # person, omgeving and soort (a schakelfunctionaris has thousands of unread meldingen).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'notificatie_ongelezen_soort'"
+        )
+        (definitie,) = cursor.fetchone()
+
+    assert "(ontvanger_id, omgeving_id, soort) WHERE (gelezen_op IS NULL)" in definitie
