@@ -1,5 +1,6 @@
 """A choice list is written without templates, with exactly the HTML of Django's own."""
 
+import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
@@ -34,7 +35,9 @@ def test_zelfde_html_als_django():
     assert "multiple" in rollen
 
 
-def test_geen_sjabloon_per_optie(monkeypatch):
+@pytest.fixture
+def gebruikte_sjablonen(monkeypatch):
+    """The names of the templates Django's form renderer renders from now on."""
     gebruikt = []
     origineel = DjangoTemplates.render
 
@@ -43,10 +46,14 @@ def test_geen_sjabloon_per_optie(monkeypatch):
         return origineel(self, template_name, context, request)
 
     monkeypatch.setattr(DjangoTemplates, "render", onthoud)
+    return gebruikt
+
+
+def test_geen_sjabloon_per_optie(gebruikte_sjablonen):
     school, _ = html(KindkansRenderer())
 
     assert "OBS De Regenboog" in school
-    assert gebruikt == []
+    assert gebruikte_sjablonen == []
 
 
 SCHOLEN = [("", "Alle scholen"), (1, "OBS De Regenboog"), (2, 'CBS "Het Anker" & co'), (3, "<b>")]
@@ -123,7 +130,7 @@ def test_invoervelden_zelfde_html_als_django():
     assert ' placeholder="Naam &quot;of&quot; &lt;nummer&gt;" autofocus id="id_zoek">' in zoek
 
 
-def test_actievinkje_van_een_beheerlijst_zonder_sjabloon(monkeypatch, settings):
+def test_actievinkje_van_een_beheerlijst_zonder_sjabloon(settings, request):
     from django.contrib import admin
 
     from accounts.models import Organisatie
@@ -133,14 +140,7 @@ def test_actievinkje_van_een_beheerlijst_zonder_sjabloon(monkeypatch, settings):
     settings.FORM_RENDERER = "tests.kindkans.test_keuzelijst.AlleenSjablonen"
     uit_sjablonen = beheer.action_checkbox(school)
     settings.FORM_RENDERER = "kindkans.formulieren_weergave.KindkansRenderer"
-    gebruikt = []
-    origineel = DjangoTemplates.render
-
-    def onthoud(self, template_name, context, request=None):
-        gebruikt.append(template_name)
-        return origineel(self, template_name, context, request)
-
-    monkeypatch.setattr(DjangoTemplates, "render", onthoud)
+    gebruikt = request.getfixturevalue("gebruikte_sjablonen")  # from here on
     vinkje = beheer.action_checkbox(school)
 
     assert vinkje == uit_sjablonen
