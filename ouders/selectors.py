@@ -13,12 +13,6 @@ def ouders_van(leerling):
     return Ouder.objects.filter(leerling=leerling)
 
 
-def uitnodigbaar(ouders):
-    """Of these parents (read already), who can be invited by mail, to give consent or to read
-    along in a round: with gezag and an e-mailadres. The services refuse anyone else."""
-    return [ouder for ouder in ouders if ouder.gezag and ouder.email]
-
-
 def toestemmingen_van(hulpvraag):
     """Every consent record of the hulpvraag, newest first, with what the pages show of it."""
     return Toestemming.objects.filter(hulpvraag=hulpvraag).select_related(

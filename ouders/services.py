@@ -346,6 +346,12 @@ def _mail_aan_ouder(uitnodiging, soort, **context):
     )
 
 
+def uitnodigbaar(ouders):
+    """Of these parents (read already), who can be invited by mail, to give consent or to read
+    along in a round: what _eis_gezag and _eis_adres let through."""
+    return [ouder for ouder in ouders if ouder.gezag and ouder.email]
+
+
 def _eis_adres(ouder):
     if not ouder.email:
         raise ValidationError(

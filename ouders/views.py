@@ -85,7 +85,7 @@ class TabView(OudersMixin, TemplateView):
 
     @cached_property
     def uitnodigbare_ouders(self):
-        return selectors.uitnodigbaar(self.ouders)
+        return services.uitnodigbaar(self.ouders)
 
     def registreer_form(self, data=None, files=None):
         return ToestemmingForm(
@@ -308,7 +308,7 @@ class OverlegUitnodigenView(RondeMixin, OverlegTabView):
         ronde = self.overlegronde
         form = OverlegOuderForm(
             request.POST,
-            ouders=selectors.uitnodigbaar(selectors.ouders_van(self.hulpvraag.leerling)),
+            ouders=services.uitnodigbaar(selectors.ouders_van(self.hulpvraag.leerling)),
             prefix=f"ouder-{ronde.pk}",
         )
         if form.is_valid():

@@ -60,4 +60,4 @@ def ouders_in_ronde(context, ronde):
 
 
 def _uitnodigbaar(hulpvraag):
-    return selectors.uitnodigbaar(selectors.ouders_van(hulpvraag.leerling))
+    return services.uitnodigbaar(selectors.ouders_van(hulpvraag.leerling))

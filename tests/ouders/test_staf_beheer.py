@@ -44,20 +44,22 @@ def test_de_beheerder_zet_de_instelling_van_de_omgeving_aan(client, po, beheerde
     assert "toestemming van ouders verplicht voor delen" in lijst.lower()
 
 
+def huisarts(omgeving):
+    """The add form of a kind of the omgeving's own, as the beheerder fills it in."""
+    return {
+        "omgeving": omgeving.pk,
+        "naam": "Contact met de huisarts",
+        "code": "huisarts",
+        "uitleg": "De school mag de huisarts van uw kind bellen.",
+        "volgorde": 30,
+        "actief": "on",
+    }
+
+
 def test_de_beheerder_maakt_een_eigen_soort_voor_de_eigen_omgeving(client, po, vo, beheerder):
     client.force_login(beheerder)
 
-    response = client.post(
-        reverse("admin:ouders_toestemmingssoort_add"),
-        {
-            "omgeving": po.pk,
-            "naam": "Contact met de huisarts",
-            "code": "huisarts",
-            "uitleg": "De school mag de huisarts van uw kind bellen.",
-            "volgorde": 30,
-            "actief": "on",
-        },
-    )
+    response = client.post(reverse("admin:ouders_toestemmingssoort_add"), huisarts(po))
 
     assert response.status_code == 302
     eigen = Toestemmingssoort.objects.get(code="huisarts")
@@ -230,14 +232,7 @@ def test_twee_eigen_soorten_met_een_naam_kan_niet_in_een_omgeving(client, po, vo
         omgeving=vo, naam="Contact met de huisarts", code="arts", uitleg="x"
     )
     client.force_login(beheerder)
-    data = {
-        "omgeving": po.pk,
-        "naam": "Contact met de huisarts",
-        "code": "huisarts",
-        "uitleg": "De school mag de huisarts van uw kind bellen.",
-        "volgorde": 30,
-        "actief": "on",
-    }
+    data = huisarts(po)
     assert client.post(reverse("admin:ouders_toestemmingssoort_add"), data).status_code == 302
 
     response = client.post(
