@@ -57,9 +57,11 @@ class OudersMixin(HulpvraagMixin):
     verborgen = True
 
 
-class TabView(OudersMixin, TemplateView):
+class TabView(EenmaligMixin, OudersMixin, TemplateView):
     """Tab Ouders en leerling: the parents, every consent record and where each kind stands,
-    the invitations, what parents wrote, and de stem van de leerling."""
+    the invitations, what parents wrote, and de stem van de leerling. Its forms that make
+    something (a consent registered, an invitation mailed, a stem) are handled once, however
+    often they are sent (a double click mailed a parent twice)."""
 
     template_name = "ouders/tab.html"
     log_actie = Actie.TAB_BEKEKEN

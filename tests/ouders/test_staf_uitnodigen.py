@@ -3,6 +3,7 @@ parent's address, its link is nowhere stored; the invitation's state is on the t
 be stopped."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -11,7 +12,7 @@ from django.urls import reverse
 from logboek.models import Logregel
 from notificaties.models import Notificatie
 from ouders import links
-from ouders.models import Uitnodiging
+from ouders.models import Toestemming, Uitnodiging
 
 from .staf import NU, soort, tab, tekst
 
@@ -192,3 +193,38 @@ def test_een_uitnodiging_van_een_andere_hulpvraag_is_er_niet(client, gezin):
     assert response.status_code == 404
     uitnodiging.refresh_from_db()
     assert uitnodiging.ingetrokken_op is None
+
+
+def test_twee_keer_versturen_mailt_de_ouder_een_keer(
+    client, gezin, mailoutbox, django_capture_on_commit_callbacks
+):
+    # A double click (or the browser sending the form again) sends the page's one token twice.
+    client.force_login(gezin["ib"])
+    token = re.search(r'name="eenmalig" value="(\w+)"', client.get(tab(gezin)).content.decode())
+    data = {**gegevens(gezin), "eenmalig": token.group(1)}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        eerste = client.post(uitnodigen(gezin), data)
+        tweede = client.post(uitnodigen(gezin), data)
+
+    assert eerste["Location"] == tweede["Location"] == tab(gezin) + "#uitnodigingen"
+    assert Uitnodiging.objects.count() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_een_toestemming_twee_keer_versturen_legt_hem_een_keer_vast(client, gezin):
+    client.force_login(gezin["ib"])
+    token = re.search(r'name="eenmalig" value="(\w+)"', client.get(tab(gezin)).content.decode())
+    data = {
+        "toestemming-ouder": gezin["moeder"].pk,
+        "toestemming-soort": soort("aanmelding").pk,
+        "toestemming-besluit": "gegeven",
+        "toestemming-wijze": "mondeling",
+        "toestemming-datum": "2026-03-16",
+        "eenmalig": token.group(1),
+    }
+    url = reverse("ouders:toestemming_registreren", args=[gezin["hulpvraag"].pk])
+
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    assert Toestemming.objects.filter(hulpvraag=gezin["hulpvraag"]).count() == 1
